@@ -1,0 +1,203 @@
+package io.balance.api.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.balance.api.validation.FieldPath;
+import io.balance.api.validation.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads the Balance file format (snake_case YAML) or its JSON twin into a {@link ProxyConfig}.
+ * Unknown keys and mistyped values are collected as problems with their paths, not thrown one
+ * at a time.
+ */
+public final class ConfigLoader {
+    private final ObjectMapper mapper;
+
+    private ConfigLoader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static ConfigLoader yaml() {
+        return new ConfigLoader(ConfigMappers.yaml());
+    }
+
+    public static ConfigLoader json() {
+        return new ConfigLoader(ConfigMappers.json());
+    }
+
+    public LoadedConfig load(Path file) throws ConfigFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigFileException("config file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new ConfigFileException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public LoadedConfig parse(String text, String source) throws ConfigFileException {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new ConfigFileException(source + " is not valid " + formatName() + ": " + describe(e), e);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigFileException(source + " is empty", null);
+        }
+        if (!tree.isObject()) {
+            throw new ConfigFileException(source + " must hold a mapping of keys (mode, listen, backends, ...), not a "
+                    + tree.getNodeType().toString().toLowerCase(), null);
+        }
+        return map(tree);
+    }
+
+    /** Maps an already-parsed tree (the admin API's {@code config} field, for instance). */
+    public LoadedConfig map(JsonNode tree) throws ConfigFileException {
+        List<Problem> problems = new ArrayList<>();
+        ObjectReader reader = mapper.readerFor(ProxyConfig.class).withHandler(new Collector(problems));
+        try {
+            ProxyConfig config = reader.readValue(mapper.treeAsTokens(tree));
+            return new LoadedConfig(config == null ? ProxyConfig.empty() : config, problems);
+        } catch (MismatchedInputException e) {
+            problems.add(Problem.error(pathOf(e.getPath()), describe(e)));
+            return new LoadedConfig(ProxyConfig.empty(), problems);
+        } catch (JacksonException e) {
+            throw new ConfigFileException("cannot map config: " + describe(e), e);
+        } catch (IOException e) {
+            throw new ConfigFileException("cannot map config: " + e.getMessage(), e);
+        }
+    }
+
+    public String write(ProxyConfig config) {
+        try {
+            return mapper.writeValueAsString(config);
+        } catch (IOException e) {
+            throw new IllegalStateException("config model failed to serialise", e);
+        }
+    }
+
+    private String formatName() {
+        return mapper.getFactory().getFormatName();
+    }
+
+    private static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return message.replace('\n', ' ');
+    }
+
+    private static FieldPath pathOf(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        FieldPath path = FieldPath.ROOT;
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : refs) {
+            path = ref.getFieldName() != null ? path.field(camel(ref.getFieldName())) : path.index(ref.getIndex());
+        }
+        return path;
+    }
+
+    static FieldPath pathOf(JsonParser p, String extraField) {
+        List<Object> reversed = new ArrayList<>();
+        if (extraField != null) {
+            reversed.add(camel(extraField));
+        }
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                if (ctx.getCurrentIndex() >= 0) {
+                    reversed.add(ctx.getCurrentIndex());
+                }
+            } else if (ctx.getCurrentName() != null) {
+                reversed.add(camel(ctx.getCurrentName()));
+            }
+        }
+        List<Object> segments = new ArrayList<>(reversed.size());
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            segments.add(reversed.get(i));
+        }
+        return new FieldPath(segments);
+    }
+
+    private static String camel(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        boolean upper = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '_' && i > 0) {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Records every mapping problem and lets the mapping go on with a null (the default). */
+    private static final class Collector extends DeserializationProblemHandler {
+        private final List<Problem> problems;
+
+        Collector(List<Problem> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) throws IOException {
+            Collection<Object> known = deserializer.getKnownPropertyNames();
+            problems.add(Problem.error(pathOf(p, null),
+                    UnknownKeys.message(propertyName, known)));
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+                String failureMsg) {
+            problems.add(Problem.error(pathOf(ctxt.getParser(), null), TypeNames.mismatch(targetType, "\"" + value + "\"", failureMsg)));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                String failureMsg) {
+            problems.add(Problem.error(pathOf(ctxt.getParser(), null), TypeNames.mismatch(targetType, String.valueOf(value), failureMsg)));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                String failureMsg) throws IOException {
+            problems.add(Problem.error(pathOf(p, null), TypeNames.mismatch(targetType.getRawClass(), TypeNames.describe(t), null)));
+            p.skipChildren();
+            return null;
+        }
+
+        @Override
+        public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass, Object argument,
+                Throwable t) {
+            String message = t.getMessage() != null ? t.getMessage() : "invalid value " + argument;
+            problems.add(Problem.error(pathOf(ctxt.getParser(), null), message));
+            return null;
+        }
+    }
+}

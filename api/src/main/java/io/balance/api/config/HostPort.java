@@ -1,0 +1,81 @@
+package io.balance.api.config;
+
+/**
+ * A parsed {@code host:port}, {@code [IPv6]:port} or {@code :port} address. Parsing is pure:
+ * no name resolution happens here.
+ */
+public record HostPort(String host, int port) {
+
+    /** Parses an address; an empty host (":8080") means every interface. */
+    public static HostPort parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("address is empty; use host:port, e.g. 10.0.0.5:8080");
+        }
+        String s = text.trim();
+        String host;
+        String portText;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') {
+                throw new IllegalArgumentException("invalid address \"" + text + "\"; IPv6 addresses look like [::1]:8080");
+            }
+            host = s.substring(1, close);
+            portText = s.substring(close + 2);
+            if (host.isEmpty() || !host.contains(":")) {
+                throw new IllegalArgumentException("invalid IPv6 address in \"" + text + "\"");
+            }
+        } else {
+            int colon = s.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("address \"" + text + "\" has no port; use host:port, e.g. 10.0.0.5:8080");
+            }
+            host = s.substring(0, colon);
+            portText = s.substring(colon + 1);
+            if (host.contains(":")) {
+                throw new IllegalArgumentException("invalid address \"" + text + "\"; write IPv6 addresses in brackets, e.g. [::1]:8080");
+            }
+            if (!host.isEmpty() && !validHostName(host)) {
+                throw new IllegalArgumentException("invalid host \"" + host + "\" in address \"" + text + "\"");
+            }
+        }
+        return new HostPort(host, parsePort(portText, text));
+    }
+
+    private static int parsePort(String portText, String text) {
+        if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("invalid port \"" + portText + "\" in address \"" + text + "\"; ports are 1-65535");
+        }
+        int port = Integer.parseInt(portText);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " in address \"" + text + "\" is out of range 1-65535");
+        }
+        return port;
+    }
+
+    private static boolean validHostName(String host) {
+        if (host.length() > 253) {
+            return false;
+        }
+        for (String label : host.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-' && c != '_') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    public boolean anyHost() {
+        return host.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    }
+}

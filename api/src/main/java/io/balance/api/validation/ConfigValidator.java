@@ -1,0 +1,46 @@
+package io.balance.api.validation;
+
+import io.balance.api.config.BackendConfig;
+import io.balance.api.config.LoadedConfig;
+import io.balance.api.config.ProxyConfig;
+import java.util.List;
+
+/**
+ * Checks a whole config and returns every problem at once, each with its field path. Pure:
+ * no files, no DNS, no clock; the proxy, the CLI and the operator's webhook share it.
+ */
+public final class ConfigValidator {
+    private static final List<Rule> RULES = List.of(
+            new ListenRule(),
+            new BackendsRule(),
+            new LoadBalancerRule(),
+            new HealthCheckRule(),
+            new ResilienceRule(),
+            new TimeoutsRule(),
+            new HttpRule(),
+            new RuntimeRule(),
+            new UnsupportedFeaturesRule());
+
+    public ValidationResult validate(ProxyConfig config) {
+        Problems problems = new Problems();
+        for (Rule rule : RULES) {
+            rule.check(config, problems);
+        }
+        return new ValidationResult(problems.toList());
+    }
+
+    /** Mapping problems (unknown keys, wrong types) first, then the rules' findings. */
+    public ValidationResult validate(LoadedConfig loaded) {
+        Problems problems = new Problems();
+        problems.addAll(loaded.problems());
+        problems.addAll(validate(loaded.config()).problems());
+        return new ValidationResult(problems.toList());
+    }
+
+    /** A backend set pushed over the admin API, checked like the file's list. */
+    public ValidationResult validateBackends(List<BackendConfig> backends) {
+        Problems problems = new Problems();
+        BackendsRule.checkList(backends, FieldPath.of("backends"), problems);
+        return new ValidationResult(problems.toList());
+    }
+}

@@ -1,0 +1,32 @@
+package io.balance.api.validation;
+
+import io.balance.api.config.Cidr;
+import io.balance.api.config.HttpConfig;
+import io.balance.api.config.ProxyConfig;
+import java.util.List;
+
+/** HTTP limits, trusted proxies, and the original format's tuning knobs. */
+final class HttpRule implements Rule {
+    private static final FieldPath BASE = FieldPath.of("http");
+
+    @Override
+    public void check(ProxyConfig config, Problems problems) {
+        HttpConfig http = config.http();
+        List<String> trusted = http.trustedProxies();
+        for (int i = 0; i < trusted.size(); i++) {
+            try {
+                Cidr.parse(String.valueOf(trusted.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.error(BASE.field("trustedProxies").index(i), e.getMessage());
+            }
+        }
+        Checks.range(problems, BASE.field("maxRequestLine"), http.maxRequestLine(), 256, 1_048_576);
+        Checks.range(problems, BASE.field("maxHeaderSize"), http.maxHeaderSize(), 1024, 1_048_576);
+        Checks.range(problems, BASE.field("maxHeaders"), http.maxHeaders(), 1, 10_000);
+        Checks.range(problems, BASE.field("maxIdleConnections"), http.maxIdleConnections(), 0, 100_000);
+        if (http.maxIdleConnsPerHost() != null) {
+            problems.warning(BASE.field("maxIdleConnsPerHost"), "accepted for compatibility and ignored: Balance pools per event loop;"
+                    + " use http.max_idle_connections (per backend and event loop) instead");
+        }
+    }
+}

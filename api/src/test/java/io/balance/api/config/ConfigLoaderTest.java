@@ -1,0 +1,148 @@
+package io.balance.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.balance.api.validation.PathStyle;
+import io.balance.api.validation.Problem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = ConfigLoader.yaml();
+
+    @Test
+    void readsTheOriginalBalanceFormat() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                mode: http
+                listen: ":8080"
+                backends:
+                  - name: api-1
+                    address: "10.0.0.1:8080"
+                    weight: 3
+                    max_connections: 100
+                  - address: "10.0.0.2:8080"
+                load_balancer:
+                  algorithm: consistent-hash
+                  hash_key: header:X-User-ID
+                health_check:
+                  type: http
+                  interval: 5s
+                  timeout: 1500ms
+                  path: /healthz
+                  passive_checks:
+                    consecutive_failures: 3
+                resilience:
+                  circuit_breaker: {max_failures: 4, timeout: 1m30s}
+                  retry: {max_attempts: 2}
+                timeouts: {connect: 2s, idle: 1h}
+                """, "test");
+
+        assertThat(loaded.problems()).isEmpty();
+        ProxyConfig config = loaded.config();
+        assertThat(config.mode()).isEqualTo(Mode.HTTP);
+        assertThat(config.backends()).containsExactly(
+                new BackendConfig("api-1", "10.0.0.1:8080", 3, 100),
+                new BackendConfig("10.0.0.2:8080", "10.0.0.2:8080", 1, 0));
+        assertThat(config.loadBalancer().algorithm()).isEqualTo(Algorithm.CONSISTENT_HASH);
+        assertThat(config.loadBalancer().hashKey()).isEqualTo("header:X-User-ID");
+        assertThat(config.healthCheck().timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.healthCheck().passiveChecks().consecutiveFailures()).isEqualTo(3);
+        assertThat(config.resilience().circuitBreaker().timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.resilience().retry().maxAttempts()).isEqualTo(2);
+        assertThat(config.timeouts().idle()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.timeouts().read()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void legacyZeroWeightMeansOne() throws Exception {
+        LoadedConfig loaded = loader.parse("backends: [{address: 'a:1', weight: 0}]", "test");
+        assertThat(loaded.config().backends().get(0).weight()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsEveryUnknownKeyWithItsPathAndASuggestion() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                mode: http
+                load_balancr: {algorithm: round-robin}
+                backends:
+                  - address: "a:1"
+                    wieght: 2
+                health_check: {intervl: 5s}
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactlyInAnyOrder(
+                "load_balancr: unknown key \"load_balancr\"; did you mean \"load_balancer\"?",
+                "backends[0].wieght: unknown key \"wieght\"; did you mean \"weight\"?",
+                "health_check.intervl: unknown key \"intervl\"; did you mean \"interval\"?");
+    }
+
+    @Test
+    void reportsEveryMistypedValueAndKeepsGoing() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                mode: udp
+                backends:
+                  - address: "a:1"
+                    weight: heavy
+                health_check: {interval: 5, timeout: soon}
+                load_balancer: {algorithm: fastest}
+                timeouts: [1, 2]
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactlyInAnyOrder(
+                "mode: unknown mode \"udp\"; valid: tcp, http",
+                "backends[0].weight: expected a whole number, got \"heavy\"",
+                "health_check.interval: a duration needs a unit, e.g. 5s or 100ms",
+                "health_check.timeout: invalid duration \"soon\"; use a number with a unit (ns, us, ms, s, m, h), e.g. 5s, 100ms, 1m30s",
+                "load_balancer.algorithm: unknown algorithm \"fastest\"; valid: round-robin, weighted-round-robin, least-connections,"
+                        + " weighted-least-connections, random, consistent-hash, bounded-consistent-hash, ip-hash",
+                "timeouts: expected a mapping of keys, got a list");
+        assertThat(loaded.config().timeouts()).isEqualTo(TimeoutsConfig.defaults());
+    }
+
+    @Test
+    void malformedYamlIsOneClearLine() {
+        assertThatThrownBy(() -> loader.parse("mode: http\nbackends: [\n", "cfg.yaml"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("cfg.yaml is not valid YAML: ")
+                .hasMessageContaining("line ");
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        assertThatThrownBy(() -> loader.parse("mode: http\nmode: tcp\n", "cfg.yaml"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("Duplicate field 'mode'");
+    }
+
+    @Test
+    void emptyAndScalarFilesAreRejected() {
+        assertThatThrownBy(() -> loader.parse("", "cfg.yaml")).hasMessage("cfg.yaml is empty");
+        assertThatThrownBy(() -> loader.parse("just text", "cfg.yaml"))
+                .hasMessageStartingWith("cfg.yaml must hold a mapping of keys");
+    }
+
+    @Test
+    void missingFileIsOneClearLine() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/balance.yaml")))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage("config file /nonexistent/balance.yaml does not exist");
+    }
+
+    @Test
+    void writesWhatItReads() throws Exception {
+        ProxyConfig config = loader.parse("""
+                backends: [{address: 'a:1'}]
+                timeouts: {connect: 1500ms, idle: 2m}
+                """, "test").config();
+        String written = loader.write(config);
+        assertThat(written).contains("connect: 1.5s").contains("idle: 2m").contains("max_connections: 0");
+        assertThat(loader.parse(written, "again").config()).isEqualTo(config);
+    }
+
+    private static List<String> render(List<Problem> problems) {
+        return problems.stream().map(p -> p.render(PathStyle.FILE)).toList();
+    }
+}
