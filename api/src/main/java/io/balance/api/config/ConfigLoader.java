@@ -121,7 +121,11 @@ public final class ConfigLoader {
         if (extraField != null) {
             reversed.add(camel(extraField));
         }
-        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+        var start = p.getParsingContext();
+        if (start != null && start.inArray() && p.currentToken() == JsonToken.START_ARRAY) {
+            start = start.getParent();
+        }
+        for (var ctx = start; ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
             if (ctx.inArray()) {
                 if (ctx.getCurrentIndex() >= 0) {
                     reversed.add(ctx.getCurrentIndex());
