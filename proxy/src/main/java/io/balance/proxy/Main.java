@@ -1,11 +1,44 @@
 package io.balance.proxy;
 
-/** Placeholder entry point; the CLI lands next. */
-public final class Main {
-    private Main() {
-    }
+import io.balance.proxy.cli.HealthCommand;
+import io.balance.proxy.cli.RunCommand;
+import io.balance.proxy.cli.ValidateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code balance} command line: run, validate, health. */
+@Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Balance: an L4/L7 load balancer.",
+        subcommands = {RunCommand.class, ValidateCommand.class, HealthCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for a usage error or an unreadable file. */
+    public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(2);
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            cli.getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(cli.getErr());
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: run, validate or health");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo info = BuildInfo.load();
+            return new String[] {"balance " + info.version() + " (commit " + info.gitCommit() + ", built " + info.buildTime() + ")"};
+        }
     }
 }

@@ -2,7 +2,10 @@ package io.balance.proxy.backend;
 
 import io.balance.api.config.BackendConfig;
 import io.balance.api.config.HostPort;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,10 +25,23 @@ public final class Backend {
     public Backend(BackendConfig config, BackendHealth health) {
         this.name = config.name();
         this.address = HostPort.parse(config.address());
-        this.socketAddress = InetSocketAddress.createUnresolved(address.host(), address.port());
+        this.socketAddress = socketAddressOf(address);
         this.weight = config.weight();
         this.maxConnections = config.maxConnections();
         this.health = health;
+    }
+
+    /** IP literals are used as they are; host names stay unresolved for Netty's DNS resolver. */
+    private static InetSocketAddress socketAddressOf(HostPort address) {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(address.host());
+        if (literal == null) {
+            return InetSocketAddress.createUnresolved(address.host(), address.port());
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(literal), address.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("invalid address " + address, e);
+        }
     }
 
     /** For tests and algorithms that need nothing but a name and a weight. */
@@ -41,7 +57,7 @@ public final class Backend {
         return address;
     }
 
-    /** Unresolved: the connecting bootstrap resolves it on the event loop with Netty's resolver. */
+    /** Resolved for IP literals; otherwise the connecting bootstrap resolves it with Netty's resolver. */
     public InetSocketAddress socketAddress() {
         return socketAddress;
     }

@@ -17,6 +17,35 @@ public interface BackendHealth {
     /** Marks the backend draining (removed from the set or shutting down). */
     void drain();
 
+    /**
+     * Claims the right to send one request or connection; false when a half-open circuit
+     * breaker has no trial slot left. Every successful claim is followed by exactly one
+     * {@link #succeeded()} or {@link #failed(Failure)}.
+     */
+    default boolean tryAcquire() {
+        return true;
+    }
+
+    /** The backend answered (any status below 500, or a 5xx that is not its fault). */
+    default void succeeded() {
+    }
+
+    /** A claim given back without an outcome (the client went away first). */
+    default void released() {
+    }
+
+    /** The backend failed this request or connection. */
+    default void failed(Failure failure) {
+    }
+
+    /** What went wrong, for passive checks and the circuit breaker. */
+    enum Failure {
+        CONNECT,
+        RESET,
+        TIMEOUT,
+        SERVER_ERROR
+    }
+
     static BackendHealth alwaysHealthy() {
         return new BackendHealth() {
             private volatile boolean draining;

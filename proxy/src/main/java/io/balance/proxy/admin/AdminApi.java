@@ -1,0 +1,243 @@
+package io.balance.proxy.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.balance.api.config.BackendConfig;
+import io.balance.api.config.ConfigFileException;
+import io.balance.api.config.ConfigLoader;
+import io.balance.api.config.ConfigMappers;
+import io.balance.api.config.LoadedConfig;
+import io.balance.api.validation.ConfigValidator;
+import io.balance.api.validation.PathStyle;
+import io.balance.api.validation.Problem;
+import io.balance.api.validation.ValidationResult;
+import io.balance.proxy.ProxyServer;
+import io.balance.proxy.ReloadResult;
+import io.balance.proxy.backend.ApplyResult;
+import io.balance.proxy.backend.Backend;
+import io.balance.proxy.backend.BackendSet;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The admin API's logic, free of Netty: method, path, authorization and body in, an
+ * {@link AdminResponse} out. Reads are open; writes need the bearer token.
+ */
+public final class AdminApi {
+    private static final ObjectMapper JSON = ConfigMappers.json();
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final ProxyServer server;
+    private final StatusView status;
+    private final ConfigValidator validator = new ConfigValidator();
+
+    public AdminApi(ProxyServer server) {
+        this.server = server;
+        this.status = new StatusView(server);
+    }
+
+    public AdminResponse handle(String method, String uri, String authorization, String body) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        if (path.equals(server.config().metrics().path()) && server.config().metrics().enabled()) {
+            return method.equals("GET") ? AdminResponse.text(HttpResponseStatus.OK, PROMETHEUS_TEXT, server.metrics().scrape())
+                    : notAllowed("GET");
+        }
+        return switch (path) {
+            case "/health" -> method.equals("GET") ? ok(json(status.health())) : notAllowed("GET");
+            case "/ready" -> method.equals("GET") ? ready() : notAllowed("GET");
+            case "/status" -> method.equals("GET") ? ok(json(status.status())) : notAllowed("GET");
+            case "/version" -> method.equals("GET") ? ok(json(status.version())) : notAllowed("GET");
+            case "/backends" -> switch (method) {
+                case "GET" -> ok(json(status.backends()));
+                case "PUT" -> authorized(authorization, () -> putBackends(body));
+                default -> notAllowed("GET, PUT");
+            };
+            case "/config" -> switch (method) {
+                case "GET" -> ok(json(status.config()));
+                case "PUT" -> authorized(authorization, () -> putConfig(body));
+                default -> notAllowed("GET, PUT");
+            };
+            case "/drain" -> method.equals("POST") ? authorized(authorization, this::drain) : notAllowed("POST");
+            default -> AdminResponse.json(HttpResponseStatus.NOT_FOUND, error("no such endpoint: " + path));
+        };
+    }
+
+    private AdminResponse ready() {
+        String reason = server.notReadyReason();
+        ObjectNode node = JSON.createObjectNode().put("ready", reason == null);
+        if (reason != null) {
+            node.put("reason", reason);
+        }
+        return AdminResponse.json(reason == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, json(node));
+    }
+
+    private AdminResponse authorized(String authorization, java.util.function.Supplier<AdminResponse> action) {
+        AdminToken token = server.token();
+        if (!token.configured()) {
+            return AdminResponse.json(HttpResponseStatus.FORBIDDEN,
+                    error("admin writes are disabled: no admin.token_file is configured"));
+        }
+        if (!token.accepts(authorization)) {
+            return AdminResponse.json(HttpResponseStatus.UNAUTHORIZED, error("missing or wrong bearer token"));
+        }
+        return action.get();
+    }
+
+    private AdminResponse putBackends(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return badRequest(List.of("body is not valid JSON: " + e.getOriginalMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        long version = version(root, problems);
+        JsonNode list = root == null ? null : root.get("backends");
+        if (list == null || !list.isArray()) {
+            problems.add("backends: required, a list of {name, address, weight, max_connections}");
+        }
+        unknownFields(root, List.of("version", "backends"), problems);
+        if (!problems.isEmpty()) {
+            return badRequest(problems);
+        }
+        List<BackendConfig> backends = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                backends.add(JSON.treeToValue(list.get(i), BackendConfig.class));
+            } catch (JsonProcessingException e) {
+                problems.add("backends[" + i + "]: " + e.getOriginalMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return badRequest(problems);
+        }
+        ValidationResult result = validator.validateBackends(backends);
+        if (!result.isValid()) {
+            return badRequest(result.render(PathStyle.FILE, result.errors()));
+        }
+        ApplyResult applied = server.state().registry().applyPushed(version, backends);
+        server.metrics().backendsVersion(server.state().registry().current().version());
+        return switch (applied.outcome()) {
+            case APPLIED, UNCHANGED -> ok(json(JSON.createObjectNode().put("version", version)
+                    .put("applied", applied.outcome() == ApplyResult.Outcome.APPLIED).put("message", applied.message())));
+            case CONFLICT -> AdminResponse.json(HttpResponseStatus.CONFLICT, error(applied.message()));
+        };
+    }
+
+    private AdminResponse putConfig(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return badRequest(List.of("body is not valid JSON: " + e.getOriginalMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        long version = version(root, problems);
+        JsonNode configNode = root == null ? null : root.get("config");
+        if (configNode == null || !configNode.isObject()) {
+            problems.add("config: required, the proxy config as in the file format (snake_case keys)");
+        }
+        unknownFields(root, List.of("version", "config"), problems);
+        if (!problems.isEmpty()) {
+            return badRequest(problems);
+        }
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.json().map(configNode);
+        } catch (ConfigFileException e) {
+            return badRequest(List.of(e.getMessage()));
+        }
+        List<Problem> mapping = loaded.problems().stream().filter(Problem::isError).toList();
+        if (!mapping.isEmpty()) {
+            return badRequest(mapping.stream().map(p -> "config." + p.render(PathStyle.FILE)).toList());
+        }
+        ReloadResult result = server.pushConfig(version, loaded.config());
+        return switch (result.outcome()) {
+            case APPLIED, UNCHANGED -> ok(json(JSON.createObjectNode().put("version", version)
+                    .put("applied", result.applied())));
+            case INVALID -> badRequest(result.messages());
+            case CONFLICT, REJECTED -> AdminResponse.json(HttpResponseStatus.CONFLICT, error(String.join("; ", result.messages())));
+        };
+    }
+
+    private AdminResponse drain() {
+        server.drain();
+        return AdminResponse.json(HttpResponseStatus.ACCEPTED, json(JSON.createObjectNode().put("draining", true)));
+    }
+
+    private static long version(JsonNode root, List<String> problems) {
+        JsonNode version = root == null ? null : root.get("version");
+        if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 0) {
+            problems.add("version: required, a whole number >= 0 that grows with every change");
+            return -1;
+        }
+        return version.asLong();
+    }
+
+    private static void unknownFields(JsonNode root, List<String> known, List<String> problems) {
+        if (root == null || !root.isObject()) {
+            problems.add("body must be a JSON object");
+            return;
+        }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                problems.add(name + ": unknown key; valid keys: " + String.join(", ", known));
+            }
+        });
+    }
+
+    private static AdminResponse ok(String body) {
+        return AdminResponse.json(HttpResponseStatus.OK, body);
+    }
+
+    private static AdminResponse notAllowed(String allowed) {
+        return AdminResponse.json(HttpResponseStatus.METHOD_NOT_ALLOWED, error("method not allowed; use " + allowed));
+    }
+
+    private static AdminResponse badRequest(List<String> problems) {
+        ObjectNode node = JSON.createObjectNode().put("error", "invalid request");
+        ArrayNode list = node.putArray("problems");
+        problems.forEach(list::add);
+        return AdminResponse.json(HttpResponseStatus.BAD_REQUEST, json(node));
+    }
+
+    static String error(String message) {
+        return json(JSON.createObjectNode().put("error", message));
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode backendNode(Backend backend) {
+        return JSON.createObjectNode()
+                .put("name", backend.name())
+                .put("address", backend.address().toString())
+                .put("weight", backend.weight())
+                .put("max_connections", backend.maxConnections())
+                .put("state", backend.health().state().name().toLowerCase())
+                .put("reason", backend.health().reason())
+                .put("active_requests", backend.activeRequests())
+                .put("open_connections", backend.openConnections());
+    }
+
+    static ObjectNode backendsNode(BackendSet set) {
+        ObjectNode node = JSON.createObjectNode().put("version", set.version());
+        ArrayNode list = node.putArray("backends");
+        set.backends().forEach(b -> list.add(backendNode(b)));
+        return node;
+    }
+
+    static ObjectMapper mapper() {
+        return JSON;
+    }
+}

@@ -1,0 +1,42 @@
+package io.balance.proxy.http;
+
+import io.balance.proxy.ProxyState;
+import io.balance.proxy.TrafficSettings;
+import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.metrics.TrafficCountingHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The client pipeline in HTTP mode: counting, idle timeout, codec and guards, then forwarding. */
+public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
+    private final Supplier<ProxyState> state;
+    private final BackendConnector connector;
+    private final ChannelGroup clients;
+    private TrafficCountingHandler counting;
+
+    public HttpChannelInitializer(Supplier<ProxyState> state, BackendConnector connector, ChannelGroup clients) {
+        this.state = state;
+        this.connector = connector;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ProxyState s = state.get();
+        TrafficSettings settings = s.settings();
+        if (counting == null) {
+            counting = new TrafficCountingHandler(s.metrics(), clients);
+        }
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("traffic", counting);
+        p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutNanos(), TimeUnit.NANOSECONDS));
+        p.addLast("codec", new HttpServerCodec(settings.config().http().maxRequestLine(), settings.config().http().maxHeaderSize(), 65536));
+        p.addLast("proxy", new HttpProxyHandler(s, connector));
+    }
+}

@@ -1,0 +1,586 @@
+package io.balance.proxy.http;
+
+import io.balance.proxy.ProxyState;
+import io.balance.proxy.TrafficSettings;
+import io.balance.proxy.backend.Backend;
+import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.backend.BackendHealth;
+import io.balance.proxy.backend.BackendSet;
+import io.balance.proxy.lb.BackendFilter;
+import io.balance.proxy.lb.HashKeys;
+import io.balance.proxy.metrics.HttpMethods;
+import io.balance.proxy.metrics.ProxyMetrics;
+import io.balance.proxy.metrics.ProxyMetrics.Reason;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client side of HTTP proxying: one instance per client connection, one request in flight
+ * at a time (pipelined requests wait in a short queue). It picks a backend, borrows a pooled
+ * connection on its own event loop or opens one, streams the request and the response through
+ * without buffering whole bodies, and turns failures into 502/503/504.
+ */
+public final class HttpProxyHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
+    private static final int MAX_PIPELINED = 16;
+    private static final int MAX_ATTEMPTS_CAP = 10;
+
+    private final ProxyState state;
+    private final BackendConnector connector;
+    private final Backend[] tried = new Backend[MAX_ATTEMPTS_CAP];
+    private final ArrayDeque<HttpObject> waitingForConnection = new ArrayDeque<>(4);
+    private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>(4);
+
+    private ChannelHandlerContext ctx;
+    private String clientIp;
+    private long sourceHash;
+    private boolean reading = true;
+
+    // The exchange in flight; request == null means none.
+    private HttpRequest request;
+    private TrafficSettings settings;
+    private BackendSet backendSet;
+    private Backend backend;
+    private Channel backendChannel;
+    private BackendHandler backendHandler;
+    private int exchangeId;
+    private int attempts;
+    private int triedCount;
+    private int methodIndex;
+    private long startNanos;
+    private long hash;
+    private boolean requestComplete;
+    private boolean bodyForwarded;
+    private boolean clientKeepAlive;
+    private boolean connecting;
+    private boolean reusedConnection;
+    private boolean responseStarted;
+    private boolean informational;
+    private boolean keepAliveToClient;
+    private boolean backendKeepAlive;
+    private int responseStatus;
+    private ScheduledFuture<?> responseTimer;
+    private ScheduledFuture<?> deadlineTimer;
+
+    public HttpProxyHandler(ProxyState state, BackendConnector connector) {
+        this.state = state;
+        this.connector = connector;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        clientIp = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        sourceHash = HashKeys.ofAddress(remote.getAddress());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject object)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (request != null) {
+            if (object instanceof HttpRequest || requestComplete || !pipelined.isEmpty()) {
+                pipelined.add(object);
+                updateReading();
+            } else {
+                requestContent((HttpContent) object);
+            }
+            return;
+        }
+        if (object instanceof HttpRequest head) {
+            startExchange(head);
+        } else {
+            ReferenceCountUtil.release(object);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (backendChannel != null) {
+            backendChannel.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (backendChannel != null) {
+            backendChannel.config().setAutoRead(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && request == null) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (request != null) {
+            abortBackend();
+            endExchange();
+        }
+        releaseAll(pipelined);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** True while the proxy is not between requests; drain uses it to close idle keep-alives. */
+    public boolean busy() {
+        return request != null;
+    }
+
+    // ---- request side -------------------------------------------------------------------
+
+    private void startExchange(HttpRequest head) {
+        request = head;
+        exchangeId++;
+        settings = state.settings();
+        methodIndex = HttpMethods.index(head.method());
+        startNanos = System.nanoTime();
+        clientKeepAlive = HttpUtil.isKeepAlive(head);
+        requestComplete = head instanceof LastHttpContent;
+        bodyForwarded = false;
+        responseStarted = false;
+        informational = false;
+        attempts = 0;
+        triedCount = 0;
+        hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
+        ForwardedHeaders.rewriteRequest(head.headers(), (InetSocketAddress) ctx.channel().remoteAddress(), clientIp, settings);
+        if (settings.requestTimeoutNanos() > 0) {
+            deadlineTimer = ctx.executor().schedule(this::deadlineExpired, settings.requestTimeoutNanos(), TimeUnit.NANOSECONDS);
+        }
+        dispatch();
+    }
+
+    private void requestContent(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (backendChannel != null) {
+            if (content.content().isReadable()) {
+                bodyForwarded = true;
+            }
+            backendChannel.write(content);
+            if (requestComplete) {
+                backendChannel.flush();
+                armResponseTimer();
+            }
+            updateReading();
+        } else if (connecting) {
+            waitingForConnection.add(content);
+            updateReading();
+        } else {
+            content.release();
+        }
+    }
+
+    /** Picks a backend for the current attempt and sends the request there. */
+    private void dispatch() {
+        backendSet = state.registry().current();
+        int maxAttempts = Math.min(MAX_ATTEMPTS_CAP, settings.config().resilience().retry().maxAttempts());
+        while (true) {
+            Backend chosen = backendSet.balancer().choose(hash, this);
+            if (chosen == null) {
+                Reason reason = attempts == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED;
+                respondError(attempts == 0 ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY, reason,
+                        attempts == 0 ? "no backend available" : "no backend could be reached");
+                return;
+            }
+            tried[triedCount++] = chosen;
+            if (!chosen.health().tryAcquire()) {
+                if (triedCount >= MAX_ATTEMPTS_CAP) {
+                    respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, Reason.NO_BACKEND, "no backend available");
+                    return;
+                }
+                continue;
+            }
+            attempts++;
+            backend = chosen;
+            backend.requestStarted();
+            Channel pooled = BackendPool.current().poll(chosen);
+            if (pooled != null) {
+                reusedConnection = true;
+                attach(pooled);
+                return;
+            }
+            if (chosen.tryOpenConnection()) {
+                reusedConnection = false;
+                connect(chosen);
+                return;
+            }
+            chosen.requestFinished();
+            chosen.health().succeeded();
+            backend = null;
+            if (attempts >= maxAttempts || triedCount >= MAX_ATTEMPTS_CAP) {
+                respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, Reason.CONNECTION_LIMIT, "backend connection limit reached");
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean accepts(Backend candidate) {
+        for (int i = 0; i < triedCount; i++) {
+            if (tried[i] == candidate) {
+                return false;
+            }
+        }
+        return candidate.available();
+    }
+
+    private void connect(Backend target) {
+        connecting = true;
+        int id = exchangeId;
+        BackendHandler handler = new BackendHandler(target, settings.idleTimeoutNanos());
+        ChannelFuture future = connector.connect(ctx.channel().eventLoop(), target, settings.connectTimeoutMillis(), false,
+                handler.initializer());
+        future.addListener((ChannelFutureListener) f -> connected(f, target, id));
+    }
+
+    private void connected(ChannelFuture future, Backend target, int id) {
+        if (id != exchangeId || request == null) {
+            if (future.isSuccess()) {
+                future.channel().close();
+            } else {
+                target.connectionClosed();
+            }
+            return;
+        }
+        connecting = false;
+        if (future.isSuccess()) {
+            attach(future.channel());
+            return;
+        }
+        target.connectionClosed();
+        target.requestFinished();
+        target.health().failed(BackendHealth.Failure.CONNECT);
+        backend = null;
+        if (!bodyForwarded && attempts < maxAttempts()) {
+            dispatch();
+        } else {
+            releaseAll(waitingForConnection);
+            respondError(HttpResponseStatus.BAD_GATEWAY, Reason.CONNECT_FAILED, "backend connection failed");
+        }
+    }
+
+    private int maxAttempts() {
+        return Math.min(MAX_ATTEMPTS_CAP, settings.config().resilience().retry().maxAttempts());
+    }
+
+    private void attach(Channel channel) {
+        backendChannel = channel;
+        backendHandler = channel.pipeline().get(BackendHandler.class);
+        backendHandler.attach(this);
+        channel.config().setAutoRead(ctx.channel().isWritable());
+        channel.write(request);
+        HttpObject pending;
+        while ((pending = waitingForConnection.poll()) != null) {
+            if (pending instanceof HttpContent content && content.content().isReadable()) {
+                bodyForwarded = true;
+            }
+            channel.write(pending);
+        }
+        channel.flush();
+        if (requestComplete) {
+            armResponseTimer();
+        }
+        updateReading();
+    }
+
+    // ---- response side (called by BackendHandler on the same event loop) ---------------------
+
+    void backendRead(Object msg) {
+        if (msg instanceof HttpResponse response) {
+            backendResponse(response);
+        }
+        if (msg instanceof HttpContent content) {
+            backendContent(content);
+        } else if (!(msg instanceof HttpResponse)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void backendResponse(HttpResponse response) {
+        cancel(responseTimer);
+        responseTimer = null;
+        int code = response.status().code();
+        if (code >= 100 && code < 200 && code != 101) {
+            informational = true;
+            ctx.write(response);
+            return;
+        }
+        informational = false;
+        responseStarted = true;
+        responseStatus = code;
+        backendKeepAlive = HttpUtil.isKeepAlive(response);
+        ForwardedHeaders.removeHopByHop(response.headers());
+        keepAliveToClient = clientKeepAlive && requestComplete && !state.draining();
+        if (bodyAllowed(code) && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                HttpUtil.setTransferEncodingChunked(response, true);
+            } else {
+                keepAliveToClient = false;
+            }
+        }
+        setKeepAlive(response, keepAliveToClient);
+        if (code >= 500) {
+            backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
+        } else {
+            backend.health().succeeded();
+        }
+    }
+
+    private boolean bodyAllowed(int code) {
+        return request.method() != HttpMethod.HEAD && code != 204 && code != 304;
+    }
+
+    private void setKeepAlive(HttpResponse response, boolean keepAlive) {
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    private void backendContent(HttpContent content) {
+        if (informational) {
+            if (content instanceof LastHttpContent) {
+                informational = false;
+            }
+            content.release();
+            return;
+        }
+        ctx.write(content);
+        if (!ctx.channel().isWritable()) {
+            backendChannel.config().setAutoRead(false);
+        }
+        if (content instanceof LastHttpContent) {
+            completeExchange();
+        }
+    }
+
+    void backendReadComplete() {
+        ctx.flush();
+    }
+
+    void backendWritabilityChanged() {
+        updateReading();
+    }
+
+    /** The backend connection closed or failed while this exchange owned it. */
+    void backendClosed() {
+        Channel closed = backendChannel;
+        detachBackend();
+        if (closed != null) {
+            backend.requestFinished();
+        }
+        if (responseStarted) {
+            ctx.close();
+            endExchange();
+            return;
+        }
+        BackendHealth.Failure failure = BackendHealth.Failure.RESET;
+        backend.health().failed(failure);
+        backend = null;
+        if (reusedConnection && !bodyForwarded && attempts < maxAttempts() && replayable()) {
+            dispatch();
+            return;
+        }
+        respondError(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection");
+    }
+
+    /** Only a request without a body can be sent again as it was. */
+    private boolean replayable() {
+        return requestComplete && !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+    }
+
+    private void completeExchange() {
+        boolean reuse = backendKeepAlive && requestComplete;
+        Channel channel = backendChannel;
+        detachBackend();
+        if (channel != null) {
+            if (reuse && BackendPool.current().offer(backend, channel, settings.config().http().maxIdleConnections())) {
+                channel.config().setAutoRead(true);
+            } else {
+                channel.close();
+            }
+        }
+        backend.requestFinished();
+        state.backendMeters().request(backend, methodIndex, responseStatus);
+        finishResponse(keepAliveToClient);
+    }
+
+    private void finishResponse(boolean keepAlive) {
+        state.metrics().requestDuration(System.nanoTime() - startNanos);
+        if (!keepAlive) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        endExchange();
+        if (keepAlive) {
+            drainPipelined();
+        }
+    }
+
+    private void drainPipelined() {
+        HttpObject next;
+        while (request == null && (next = pipelined.poll()) != null) {
+            channelRead(ctx, next);
+        }
+        updateReading();
+    }
+
+    // ---- failures and timers ------------------------------------------------------------
+
+    private void armResponseTimer() {
+        if (responseTimer == null && !responseStarted) {
+            responseTimer = ctx.executor().schedule(this::responseTimedOut, settings.readTimeoutNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void responseTimedOut() {
+        responseTimer = null;
+        if (request == null || responseStarted || backendChannel == null) {
+            return;
+        }
+        backend.health().failed(BackendHealth.Failure.TIMEOUT);
+        abortBackend();
+        respondError(HttpResponseStatus.GATEWAY_TIMEOUT, Reason.BACKEND_TIMEOUT, "backend did not answer in time");
+    }
+
+    private void deadlineExpired() {
+        deadlineTimer = null;
+        if (request == null) {
+            return;
+        }
+        if (responseStarted) {
+            abortBackend();
+            ctx.close();
+            endExchange();
+            return;
+        }
+        if (backend != null) {
+            backend.health().failed(BackendHealth.Failure.TIMEOUT);
+        }
+        abortBackend();
+        respondError(HttpResponseStatus.GATEWAY_TIMEOUT, Reason.REQUEST_TIMEOUT, "request deadline exceeded");
+    }
+
+    private void respondError(HttpResponseStatus status, Reason reason, String detail) {
+        ProxyMetrics metrics = state.metrics();
+        metrics.rejected(reason);
+        if (responseStarted) {
+            ctx.close();
+            endExchange();
+            return;
+        }
+        boolean keepAlive = clientKeepAlive && requestComplete && !state.draining();
+        ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive));
+        ctx.flush();
+        Backend last = triedCount > 0 ? tried[triedCount - 1] : null;
+        if (last != null && status.code() != 503) {
+            state.backendMeters().request(last, methodIndex, status.code());
+        } else {
+            metrics.unroutedRequest(methodIndex, status.code());
+        }
+        finishResponse(keepAlive);
+    }
+
+    /** Drops the backend connection of an exchange that can't finish normally. */
+    private void abortBackend() {
+        if (connecting) {
+            backend.requestFinished();
+            backend.health().released();
+        }
+        connecting = false;
+        releaseAll(waitingForConnection);
+        Channel channel = backendChannel;
+        if (channel != null) {
+            detachBackend();
+            backend.requestFinished();
+            if (!responseStarted) {
+                backend.health().released();
+            }
+            channel.close();
+        }
+    }
+
+    private void detachBackend() {
+        if (backendHandler != null) {
+            backendHandler.detach();
+        }
+        backendHandler = null;
+        backendChannel = null;
+    }
+
+    private void endExchange() {
+        cancel(responseTimer);
+        cancel(deadlineTimer);
+        responseTimer = null;
+        deadlineTimer = null;
+        request = null;
+        backend = null;
+        connecting = false;
+        releaseAll(waitingForConnection);
+    }
+
+    private void updateReading() {
+        boolean read = pipelined.size() < MAX_PIPELINED
+                && waitingForConnection.size() < MAX_PIPELINED
+                && (backendChannel == null || backendChannel.isWritable());
+        if (read != reading) {
+            reading = read;
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private static void releaseAll(ArrayDeque<HttpObject> queue) {
+        HttpObject object;
+        while ((object = queue.poll()) != null) {
+            ReferenceCountUtil.release(object);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.balance.proxy.tcp;
+
+import io.balance.proxy.ProxyState;
+import io.balance.proxy.TrafficSettings;
+import io.balance.proxy.backend.Backend;
+import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.backend.BackendHealth;
+import io.balance.proxy.lb.BackendFilter;
+import io.balance.proxy.lb.HashKeys;
+import io.balance.proxy.metrics.ProxyMetrics.Reason;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+
+/**
+ * Accepts a client connection in TCP mode: picks a backend (hashing on the source address where
+ * the algorithm wants it), connects on the client's own event loop, fails over to another
+ * backend when a connect fails, then hands both channels to {@link TcpRelayHandler}s.
+ */
+public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
+    private static final int MAX_TRIES = 10;
+
+    private final ProxyState state;
+    private final BackendConnector connector;
+    private final Backend[] tried = new Backend[MAX_TRIES];
+    private int triedCount;
+    private long hash;
+    private RelayPair pair;
+
+    public TcpFrontendHandler(ProxyState state, BackendConnector connector) {
+        this.state = state;
+        this.connector = connector;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        hash = HashKeys.ofAddress(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+        connectNext(ctx);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public boolean accepts(Backend backend) {
+        for (int i = 0; i < triedCount; i++) {
+            if (tried[i] == backend) {
+                return false;
+            }
+        }
+        return backend.available();
+    }
+
+    private void connectNext(ChannelHandlerContext ctx) {
+        TrafficSettings settings = state.settings();
+        int maxTries = Math.min(MAX_TRIES, Math.max(settings.config().resilience().retry().maxAttempts(), 1));
+        while (triedCount < maxTries) {
+            Backend backend = state.registry().current().balancer().choose(hash, this);
+            if (backend == null) {
+                break;
+            }
+            tried[triedCount++] = backend;
+            if (!backend.health().tryAcquire()) {
+                continue;
+            }
+            if (!backend.tryOpenConnection()) {
+                backend.health().released();
+                state.metrics().rejected(Reason.CONNECTION_LIMIT);
+                continue;
+            }
+            backend.requestStarted();
+            ChannelFuture future = connector.connect(ctx.channel().eventLoop(), backend, settings.connectTimeoutMillis(), true,
+                    new ChannelInitializer<>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new BackendConnectionCounter(backend));
+                        }
+                    });
+            future.addListener((ChannelFutureListener) f -> connected(ctx, backend, f));
+            return;
+        }
+        state.metrics().rejected(triedCount == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED);
+        ctx.close();
+    }
+
+    private void connected(ChannelHandlerContext ctx, Backend backend, ChannelFuture future) {
+        if (!future.isSuccess()) {
+            backend.connectionClosed();
+            backend.requestFinished();
+            backend.health().failed(BackendHealth.Failure.CONNECT);
+            if (ctx.channel().isActive()) {
+                connectNext(ctx);
+            }
+            return;
+        }
+        backend.health().succeeded();
+        Channel client = ctx.channel();
+        Channel backendChannel = future.channel();
+        if (!client.isActive()) {
+            backend.requestFinished();
+            backendChannel.close();
+            return;
+        }
+        pair = new RelayPair(client, backendChannel, backend);
+        backendChannel.pipeline().addLast(new TcpRelayHandler(client, pair));
+        client.pipeline().addLast(new TcpRelayHandler(backendChannel, pair));
+        client.config().setAutoRead(true);
+        backendChannel.config().setAutoRead(true);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (pair != null) {
+                pair.closeBoth();
+            } else {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
