@@ -4,27 +4,43 @@ import io.balance.proxy.backend.Backend;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * The consistent-hash ring: {@code virtualNodes * weight} points per backend, each the hash of
- * {@code "name#i"}, sorted so that a lookup is a binary search. Points depend only on names and
- * weights, never on list order, so every proxy pod builds the same ring.
+ * {@code "name#i"}, sorted so that a lookup is a binary search. A point keeps the high bits of
+ * its hash and puts the backend's rank by name in the low bits, so one primitive sort orders
+ * the ring and every proxy pod builds the same ring whatever the list order.
  */
 final class HashRing {
-    /** Caps memory when weights and virtual nodes are both large; weights then scale down. */
+    /** Caps memory and build time when weights and virtual nodes are both large; weights then scale down. */
     static final int MAX_POINTS = 1 << 20;
 
     private final long[] points;
     private final int[] owners;
 
     HashRing(Backend[] backends, int virtualNodes) {
-        Point[] ring = buildPoints(backends, virtualNodes);
-        Arrays.sort(ring, Comparator.comparingLong(Point::hash).thenComparing(p -> backends[p.owner()].name()));
-        points = new long[ring.length];
-        owners = new int[ring.length];
-        for (int i = 0; i < ring.length; i++) {
-            points[i] = ring[i].hash();
-            owners[i] = ring[i].owner();
+        int[] byName = IntStream.range(0, backends.length).boxed()
+                .sorted(Comparator.comparing(i -> backends[i].name()))
+                .mapToInt(Integer::intValue).toArray();
+        int rankBits = 32 - Integer.numberOfLeadingZeros(Math.max(0, backends.length - 1));
+        long rankMask = (1L << rankBits) - 1;
+        int[] counts = pointCounts(backends, virtualNodes);
+        points = new long[Arrays.stream(counts).sum()];
+        int next = 0;
+        for (int rank = 0; rank < byName.length; rank++) {
+            byte[] name = backends[byName[rank]].name().getBytes(StandardCharsets.UTF_8);
+            byte[] label = Arrays.copyOf(name, name.length + 11);
+            label[name.length] = '#';
+            for (int v = 0; v < counts[byName[rank]]; v++) {
+                int length = writeDecimal(label, name.length + 1, v);
+                points[next++] = Murmur64.hash(label, length) & ~rankMask | rank;
+            }
+        }
+        Arrays.sort(points);
+        owners = new int[points.length];
+        for (int i = 0; i < points.length; i++) {
+            owners[i] = byName[(int) (points[i] & rankMask)];
         }
     }
 
@@ -53,33 +69,31 @@ final class HashRing {
         return owners[position >= owners.length ? position - owners.length : position];
     }
 
-    private static Point[] buildPoints(Backend[] backends, int virtualNodes) {
+    private static int[] pointCounts(Backend[] backends, int virtualNodes) {
         long totalWeight = 0;
         for (Backend backend : backends) {
             totalWeight += weight(backend);
         }
         double scale = Math.min(1.0, MAX_POINTS / ((double) virtualNodes * Math.max(1, totalWeight)));
         int[] counts = new int[backends.length];
-        int total = 0;
         for (int i = 0; i < backends.length; i++) {
             counts[i] = (int) Math.max(1, Math.round((double) virtualNodes * weight(backends[i]) * scale));
-            total += counts[i];
         }
-        Point[] ring = new Point[total];
-        int next = 0;
-        for (int i = 0; i < backends.length; i++) {
-            for (int v = 0; v < counts[i]; v++) {
-                byte[] label = (backends[i].name() + "#" + v).getBytes(StandardCharsets.UTF_8);
-                ring[next++] = new Point(Murmur64.hash(label), i);
-            }
-        }
-        return ring;
+        return counts;
     }
 
     private static int weight(Backend backend) {
         return Math.max(1, backend.weight());
     }
 
-    private record Point(long hash, int owner) {
+    /** Writes {@code value} in decimal at {@code offset}; returns the end of the written text. */
+    private static int writeDecimal(byte[] buffer, int offset, int value) {
+        int end = offset + (value == 0 ? 1 : (int) Math.log10(value) + 1);
+        int position = end;
+        do {
+            buffer[--position] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        return end;
     }
 }

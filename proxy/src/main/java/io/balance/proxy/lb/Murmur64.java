@@ -13,7 +13,11 @@ final class Murmur64 {
     }
 
     static long hash(byte[] data) {
-        int length = data.length;
+        return hash(data, data.length);
+    }
+
+    /** Hashes the first {@code length} bytes of {@code data}. */
+    static long hash(byte[] data, int length) {
         long h = SEED ^ (length * M);
         int blocks = length & ~7;
         for (int i = 0; i < blocks; i += 8) {
