@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.balance.api.validation.FieldPath;
 import io.balance.api.validation.Problem;
@@ -184,7 +185,7 @@ public final class ConfigLoader {
         @Override
         public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
                 String failureMsg) {
-            problems.add(Problem.error(pathOf(ctxt.getParser(), null), TypeNames.mismatch(targetType, String.valueOf(value), failureMsg)));
+            problems.add(Problem.error(pathOf(ctxt.getParser(), null), TypeNames.numberMismatch(targetType, value, failureMsg)));
             return null;
         }
 
@@ -197,11 +198,30 @@ public final class ConfigLoader {
         }
 
         @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                ValueInstantiator valueInsts, JsonParser p, String msg) throws IOException {
+            problems.add(Problem.error(pathOf(p, null), TypeNames.mismatch(instClass, TypeNames.describe(p.currentToken()), null)));
+            p.skipChildren();
+            return null;
+        }
+
+        @Override
         public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass, Object argument,
                 Throwable t) {
-            String message = t.getMessage() != null ? t.getMessage() : "invalid value " + argument;
-            problems.add(Problem.error(pathOf(ctxt.getParser(), null), message));
+            problems.add(Problem.error(pathOf(ctxt.getParser(), null), rootMessage(t, argument)));
             return null;
+        }
+
+        /** The user-facing cause (an enum's "unknown mode ..."), on one line, without Jackson's wrapping. */
+        private static String rootMessage(Throwable t, Object argument) {
+            Throwable cause = t;
+            while (cause instanceof JacksonException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                    ? cause.getMessage()
+                    : "invalid value" + (argument instanceof String text ? " \"" + text + "\"" : "");
+            return message.replace('\n', ' ');
         }
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -51,10 +52,32 @@ public final class ConfigMappers {
         return builder
                 .propertyNamingStrategy(naming)
                 .addModule(goDurations())
+                .addModule(wholeNumbers())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .serializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Whole numbers that stay whole: {@code weight: 1.5} and {@code weight: 99999999999} are
+     * reported as problems at their path instead of being truncated or aborting the whole file.
+     */
+    public static SimpleModule wholeNumbers() {
+        SimpleModule module = new SimpleModule("whole-numbers");
+        JsonDeserializer<Integer> standard = new NumberDeserializers.IntegerDeserializer(Integer.class, null);
+        module.addDeserializer(Integer.class, new JsonDeserializer<>() {
+            @Override
+            public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                JsonToken token = p.currentToken();
+                if (token == JsonToken.VALUE_NUMBER_FLOAT
+                        || (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.INT)) {
+                    return (Integer) ctxt.handleWeirdNumberValue(Integer.class, p.getNumberValue(), "not an int");
+                }
+                return standard.deserialize(p, ctxt);
+            }
+        });
+        return module;
     }
 
     /** Go-style duration strings ({@code 5s}, {@code 100ms}) for {@link Duration}. */

@@ -21,11 +21,16 @@ public record HostPort(String host, int port) {
             }
             host = s.substring(1, close);
             portText = s.substring(close + 2);
-            if (host.isEmpty() || !host.contains(":")) {
+            if (host.isEmpty() || !host.contains(":")
+                    || !host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
                 throw new IllegalArgumentException("invalid IPv6 address in \"" + text + "\"");
             }
         } else {
             int colon = s.lastIndexOf(':');
+            if (colon < 0 && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+                throw new IllegalArgumentException("address \"" + text + "\" is a bare port; write \":" + s
+                        + "\" for every interface or host:port, e.g. 10.0.0.5:" + s);
+            }
             if (colon < 0) {
                 throw new IllegalArgumentException("address \"" + text + "\" has no port; use host:port, e.g. 10.0.0.5:8080");
             }

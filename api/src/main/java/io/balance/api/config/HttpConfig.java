@@ -22,7 +22,7 @@ public record HttpConfig(
         JsonNode routes) {
 
     public HttpConfig {
-        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        trustedProxies = trustedProxies == null ? List.of() : Lists.copyOf(trustedProxies);
         maxRequestLine = maxRequestLine == null ? 8192 : maxRequestLine;
         maxHeaderSize = maxHeaderSize == null ? 16384 : maxHeaderSize;
         maxHeaders = maxHeaders == null ? 100 : maxHeaders;

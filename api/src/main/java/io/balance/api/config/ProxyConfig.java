@@ -32,7 +32,7 @@ public record ProxyConfig(
         mode = mode == null ? Mode.HTTP : mode;
         listen = listen == null ? ":8080" : listen;
         dynamicBackends = dynamicBackends != null && dynamicBackends;
-        backends = backends == null ? List.of() : List.copyOf(backends);
+        backends = backends == null ? List.of() : Lists.copyOf(backends);
         loadBalancer = loadBalancer == null ? LoadBalancerConfig.defaults() : loadBalancer;
         healthCheck = healthCheck == null ? HealthCheckConfig.defaults() : healthCheck;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;

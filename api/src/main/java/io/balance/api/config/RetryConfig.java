@@ -24,7 +24,7 @@ public record RetryConfig(
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         initialBackoff = initialBackoff == null ? Duration.ofMillis(25) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMillis(250) : maxBackoff;
-        retryOn = retryOn == null ? List.of(502, 503, 504) : List.copyOf(retryOn);
+        retryOn = retryOn == null ? List.of(502, 503, 504) : Lists.copyOf(retryOn);
         budgetPercent = budgetPercent == null ? 20 : budgetPercent;
         minRetries = minRetries == null ? 3 : minRetries;
     }

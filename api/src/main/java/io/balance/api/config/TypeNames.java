@@ -20,6 +20,15 @@ final class TypeNames {
         return "expected " + name(target) + ", got " + got;
     }
 
+    /** A number that does not fit the field: a fraction where a whole number belongs, or too big. */
+    static String numberMismatch(Class<?> target, Number value, String detail) {
+        boolean whole = target == Integer.class || target == int.class;
+        if (whole && !(value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal)) {
+            return "number " + value + " is too large; at most " + Integer.MAX_VALUE;
+        }
+        return mismatch(target, String.valueOf(value), detail);
+    }
+
     static String name(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";

@@ -49,7 +49,10 @@ final class BackendsRule implements Rule {
             }
             if (backend.name() != null) {
                 Integer other = names.putIfAbsent(backend.name(), i);
-                if (other != null) {
+                // a name defaulted from a clashing address would only repeat the address error
+                boolean repeatsAddressClash = backend.name().equals(backend.address())
+                        && !Integer.valueOf(i).equals(addresses.get(backend.address()));
+                if (other != null && !repeatsAddressClash) {
                     problems.error(path.field("name"), "name \"" + backend.name() + "\" is already used by backends[" + other + "]; names must be unique");
                 }
             }

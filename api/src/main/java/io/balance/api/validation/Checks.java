@@ -7,8 +7,13 @@ final class Checks {
     private Checks() {
     }
 
+    /** Durations compared with each other only when positive; otherwise the positive check already speaks. */
+    static boolean isPositive(Duration value) {
+        return !value.isNegative() && !value.isZero();
+    }
+
     static void positive(Problems problems, FieldPath path, Duration value) {
-        if (value.isNegative() || value.isZero()) {
+        if (!isPositive(value)) {
             problems.error(path, "must be a positive duration, e.g. 5s; got " + io.balance.api.config.GoDuration.format(value));
         }
     }

@@ -29,11 +29,20 @@ public final class ConfigValidator {
         return new ValidationResult(problems.toList());
     }
 
-    /** Mapping problems (unknown keys, wrong types) first, then the rules' findings. */
+    /**
+     * Mapping problems (unknown keys, wrong types) first, then the rules' findings. A value that
+     * failed to map fell back to its default, so rule findings at or inside its path would only
+     * repeat the same mistake in other words (e.g. "at least one backend is required" after
+     * "backends: expected a list"); they are left out.
+     */
     public ValidationResult validate(LoadedConfig loaded) {
         Problems problems = new Problems();
         problems.addAll(loaded.problems());
-        problems.addAll(validate(loaded.config()).problems());
+        for (Problem finding : validate(loaded.config()).problems()) {
+            if (loaded.problems().stream().noneMatch(mapping -> finding.path().isWithin(mapping.path()))) {
+                problems.add(finding);
+            }
+        }
         return new ValidationResult(problems.toList());
     }
 

@@ -33,6 +33,11 @@ public record FieldPath(List<Object> segments) {
         return new FieldPath(next);
     }
 
+    /** True if this path is {@code other} or lies inside it ({@code backends[0].address} is within {@code backends}). */
+    public boolean isWithin(FieldPath other) {
+        return segments.size() >= other.segments.size() && segments.subList(0, other.segments.size()).equals(other.segments);
+    }
+
     public boolean isRoot() {
         return segments.isEmpty();
     }

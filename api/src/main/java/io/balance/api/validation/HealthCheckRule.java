@@ -1,5 +1,6 @@
 package io.balance.api.validation;
 
+import io.balance.api.config.GoDuration;
 import io.balance.api.config.HealthCheckConfig;
 import io.balance.api.config.HealthCheckType;
 import io.balance.api.config.PassiveChecksConfig;
@@ -15,8 +16,8 @@ final class HealthCheckRule implements Rule {
         HealthCheckConfig hc = config.healthCheck();
         Checks.positive(problems, BASE.field("interval"), hc.interval());
         Checks.positive(problems, BASE.field("timeout"), hc.timeout());
-        if (hc.timeout().compareTo(hc.interval()) > 0 && !hc.interval().isNegative() && !hc.interval().isZero()) {
-            problems.error(BASE.field("timeout"), "must not exceed interval (" + io.balance.api.config.GoDuration.format(hc.interval())
+        if (Checks.isPositive(hc.interval()) && hc.timeout().compareTo(hc.interval()) > 0) {
+            problems.error(BASE.field("timeout"), "must not exceed interval (" + GoDuration.format(hc.interval())
                     + "); a probe would still run when the next one starts");
         }
         Checks.range(problems, BASE.field("healthyThreshold"), hc.healthyThreshold(), 1, 100);
@@ -48,8 +49,9 @@ final class HealthCheckRule implements Rule {
         Checks.range(problems, base.field("errorRateMinRequests"), passive.errorRateMinRequests(), 1, 1_000_000);
         Checks.positive(problems, base.field("ejectionTime"), passive.ejectionTime());
         Checks.positive(problems, base.field("maxEjectionTime"), passive.maxEjectionTime());
-        if (passive.maxEjectionTime().compareTo(passive.ejectionTime()) < 0) {
-            problems.error(base.field("maxEjectionTime"), "must be at least ejection_time");
+        if (Checks.isPositive(passive.maxEjectionTime()) && passive.maxEjectionTime().compareTo(passive.ejectionTime()) < 0) {
+            problems.error(base.field("maxEjectionTime"), "must be at least ejection_time ("
+                    + GoDuration.format(passive.ejectionTime()) + "); got " + GoDuration.format(passive.maxEjectionTime()));
         }
         Checks.range(problems, base.field("maxEjectionPercent"), passive.maxEjectionPercent(), 0, 100);
     }

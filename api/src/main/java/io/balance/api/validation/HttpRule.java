@@ -14,8 +14,12 @@ final class HttpRule implements Rule {
         HttpConfig http = config.http();
         List<String> trusted = http.trustedProxies();
         for (int i = 0; i < trusted.size(); i++) {
+            if (trusted.get(i) == null) {
+                problems.error(BASE.field("trustedProxies").index(i), "empty entry; list networks such as 10.0.0.0/8");
+                continue;
+            }
             try {
-                Cidr.parse(String.valueOf(trusted.get(i)));
+                Cidr.parse(trusted.get(i));
             } catch (IllegalArgumentException e) {
                 problems.error(BASE.field("trustedProxies").index(i), e.getMessage());
             }

@@ -20,7 +20,7 @@ final class ListenRule implements Rule {
         try {
             return HostPort.parse(text);
         } catch (IllegalArgumentException e) {
-            problems.error(path, e.getMessage() + " (e.g. \":8080\" or \"127.0.0.1:8080\")");
+            problems.error(path, e.getMessage());
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package io.balance.api.validation;
 
+import io.balance.api.config.Algorithm;
 import io.balance.api.config.LoadBalancerConfig;
+import io.balance.api.config.Mode;
 import io.balance.api.config.ProxyConfig;
 
 /** The algorithm's parameters: a hash key only where something hashes, and a valid one. */
@@ -13,20 +15,21 @@ final class LoadBalancerRule implements Rule {
         String hashKey = lb.hashKey();
         if (hashKey != null) {
             if (!lb.algorithm().hashing()) {
-                problems.error(BASE.field("hashKey"), "hash_key only applies to consistent-hash, bounded-consistent-hash and ip-hash; algorithm is "
-                        + lb.algorithm().key());
+                // the original ignored it too: a warning keeps old files loading
+                problems.warning(BASE.field("hashKey"), "has no effect: hash_key only applies to consistent-hash,"
+                        + " bounded-consistent-hash and ip-hash; algorithm is " + lb.algorithm().key());
             } else if (!validHashKey(hashKey)) {
                 problems.error(BASE.field("hashKey"), "invalid hash key \"" + hashKey + "\"; valid: source-ip, header:NAME (e.g. header:X-User-ID)");
-            } else if (hashKey.startsWith("header:") && lb.algorithm() == io.balance.api.config.Algorithm.IP_HASH) {
+            } else if (hashKey.startsWith("header:") && lb.algorithm() == Algorithm.IP_HASH) {
                 problems.error(BASE.field("hashKey"), "ip-hash always hashes the client address; use consistent-hash for header:NAME");
-            }
-            if (hashKey.startsWith("header:") && config.mode() == io.balance.api.config.Mode.TCP) {
+            } else if (hashKey.startsWith("header:") && config.mode() == Mode.TCP) {
                 problems.error(BASE.field("hashKey"), "header hashing needs mode: http; in tcp mode only source-ip is available");
             }
         }
         Checks.range(problems, BASE.field("virtualNodes"), lb.virtualNodes(), 1, 10_000);
         if (!(lb.loadFactor() > 1.0 && lb.loadFactor() <= 100.0)) {
-            problems.error(BASE.field("loadFactor"), "must be above 1.0 (e.g. 1.25 lets a backend take 25% more than the mean); got " + lb.loadFactor());
+            problems.error(BASE.field("loadFactor"), "must be above 1.0 and at most 100.0 (e.g. 1.25 lets a backend take 25% more"
+                    + " than the mean); got " + lb.loadFactor());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.balance.api.validation;
 
 import io.balance.api.config.CircuitBreakerConfig;
+import io.balance.api.config.GoDuration;
 import io.balance.api.config.LimitsConfig;
 import io.balance.api.config.ProxyConfig;
 import io.balance.api.config.RetryConfig;
@@ -23,13 +24,16 @@ final class ResilienceRule implements Rule {
         Checks.range(problems, retryPath.field("maxAttempts"), retry.maxAttempts(), 1, 10);
         Checks.positive(problems, retryPath.field("initialBackoff"), retry.initialBackoff());
         Checks.positive(problems, retryPath.field("maxBackoff"), retry.maxBackoff());
-        if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
-            problems.error(retryPath.field("maxBackoff"), "must be at least initial_backoff");
+        if (Checks.isPositive(retry.maxBackoff()) && retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+            problems.error(retryPath.field("maxBackoff"), "must be at least initial_backoff ("
+                    + GoDuration.format(retry.initialBackoff()) + "); got " + GoDuration.format(retry.maxBackoff()));
         }
         List<Integer> codes = retry.retryOn();
         for (int i = 0; i < codes.size(); i++) {
             Integer code = codes.get(i);
-            if (code == null || code < 500 || code > 599) {
+            if (code == null) {
+                problems.error(retryPath.field("retryOn").index(i), "empty entry; list 5xx status codes such as 502");
+            } else if (code < 500 || code > 599) {
                 problems.error(retryPath.field("retryOn").index(i), "only 5xx status codes can be retried; got " + code);
             }
         }

@@ -1,5 +1,6 @@
 package io.balance.api.validation;
 
+import io.balance.api.config.GoDuration;
 import io.balance.api.config.ProxyConfig;
 import io.balance.api.config.ShutdownConfig;
 import io.balance.api.config.TimeoutsConfig;
@@ -20,8 +21,9 @@ final class TimeoutsRule implements Rule {
         FieldPath shutdown = FieldPath.of("shutdown");
         Checks.notNegative(problems, shutdown.field("drainDelay"), s.drainDelay());
         Checks.positive(problems, shutdown.field("gracePeriod"), s.gracePeriod());
-        if (s.drainDelay().compareTo(s.gracePeriod()) >= 0) {
-            problems.error(shutdown.field("drainDelay"), "must be shorter than grace_period, or in-flight requests get no time to finish");
+        if (Checks.isPositive(s.gracePeriod()) && s.drainDelay().compareTo(s.gracePeriod()) >= 0) {
+            problems.error(shutdown.field("drainDelay"), "must be shorter than grace_period (" + GoDuration.format(s.gracePeriod())
+                    + "), or in-flight requests get no time to finish; got " + GoDuration.format(s.drainDelay()));
         }
     }
 }

@@ -103,6 +103,57 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wholeNumbersAreNeverTruncated() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                backends:
+                  - {address: "a:1", weight: 1.5, max_connections: 99999999999}
+                resilience: {retry: {retry_on: [502.5]}}
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactly(
+                "backends[0].weight: expected a whole number, got 1.5",
+                "backends[0].max_connections: number 99999999999 is too large; at most 2147483647",
+                "resilience.retry.retry_on[0]: expected a whole number, got 502.5");
+        assertThat(loaded.config().backends()).extracting(BackendConfig::address).containsExactly("a:1");
+    }
+
+    @Test
+    void aScalarWhereAListBelongsIsReportedAtItsPath() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                backends: [{address: "a:1"}]
+                http: {trusted_proxies: "10.0.0.0/8", max_headers: 50}
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactly("http.trusted_proxies: expected a list, got a string");
+        assertThat(loaded.config().http().maxHeaders()).isEqualTo(50);
+        assertThat(loaded.config().backends()).hasSize(1);
+    }
+
+    @Test
+    void emptyAndMistypedListEntriesKeepTheRestOfTheSection() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                backends: [{address: "a:1"}, ~]
+                resilience: {retry: {max_attempts: 2, retry_on: [502, 5xx]}}
+                http: {trusted_proxies: [~, "10.0.0.0/8"]}
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactly(
+                "resilience.retry.retry_on[1]: expected a whole number, got \"5xx\"");
+        ProxyConfig config = loaded.config();
+        assertThat(config.backends()).containsExactly(BackendConfig.of("a:1"), null);
+        assertThat(config.resilience().retry().maxAttempts()).isEqualTo(2);
+        assertThat(config.resilience().retry().retryOn()).containsExactly(502, null);
+        assertThat(config.http().trustedProxies()).containsExactly(null, "10.0.0.0/8");
+    }
+
+    @Test
+    void listsInTheModelAreImmutable() throws Exception {
+        ProxyConfig config = loader.parse("backends: [{address: 'a:1'}]", "test").config();
+        assertThatThrownBy(() -> config.backends().add(BackendConfig.of("b:1")))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void malformedYamlIsOneClearLine() {
         assertThatThrownBy(() -> loader.parse("mode: http\nbackends: [\n", "cfg.yaml"))
                 .isInstanceOf(ConfigFileException.class)
