@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * for the backend closing it or the idle timeout.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackendHandler.class);
+
     private static final int MAX_RESPONSE_HEAD_LINE = 8192;
     private static final int MAX_RESPONSE_HEADERS = 65536;
 
@@ -93,6 +95,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Failures.log(LOG, ctx, cause);
         ctx.close();
     }
 }

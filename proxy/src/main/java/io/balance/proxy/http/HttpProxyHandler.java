@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  * without buffering whole bodies, and turns failures into 502/503/504.
  */
 public final class HttpProxyHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpProxyHandler.class);
+
     private static final int MAX_PIPELINED = 16;
     private static final int MAX_ATTEMPTS_CAP = 10;
 
@@ -159,6 +161,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Failures.log(LOG, ctx, cause);
         ctx.close();
     }
 
@@ -361,6 +364,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             }
         }
         setKeepAlive(response, keepAliveToClient);
+        ctx.write(response);
         if (code >= 500) {
             backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
         } else {
@@ -450,7 +454,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void finishResponse(boolean keepAlive) {
         state.metrics().requestDuration(System.nanoTime() - startNanos);
-        if (!keepAlive) {
+        if (keepAlive) {
+            ctx.flush();
+        } else {
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
         endExchange();

@@ -1,0 +1,136 @@
+package io.balance.proxy.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.balance.proxy.testing.RawHttp;
+import io.balance.proxy.testing.RunningProxy;
+import io.balance.proxy.testing.TestHttpBackend;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpProxyTest {
+    private final TestHttpBackend a = TestHttpBackend.start("a");
+    private final TestHttpBackend b = TestHttpBackend.start("b");
+    private RunningProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        a.close();
+        b.close();
+    }
+
+    private RunningProxy proxy(String extra) {
+        proxy = RunningProxy.start("""
+                mode: http
+                backends:
+                  - {name: a, address: "%s"}
+                  - {name: b, address: "%s"}
+                %s
+                """.formatted(a.address(), b.address(), extra));
+        return proxy;
+    }
+
+    @Test
+    void spreadsRequestsOverBackendsInTurn() throws Exception {
+        proxy("load_balancer: {algorithm: round-robin}");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = proxy.get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            seen.merge(response.body(), 1, Integer::sum);
+        }
+        assertThat(seen).containsEntry("a", 10).containsEntry("b", 10);
+    }
+
+    @Test
+    void reusesBackendConnectionsAcrossRequests() throws Exception {
+        proxy("");
+        for (int i = 0; i < 50; i++) {
+            assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+        }
+        assertThat(a.requests() + b.requests()).isEqualTo(50);
+        assertThat(a.connections() + b.connections()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void streamsRequestAndResponseBodiesThrough() throws Exception {
+        proxy("");
+        byte[] body = new byte[3 * 1024 * 1024];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i * 31);
+        }
+        HttpResponse<byte[]> response = RunningProxy.client().send(HttpRequest.newBuilder(URI.create(proxy.url("/echo")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
+    }
+
+    @Test
+    void setsForwardedHeadersAndDropsHopByHopOnes() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET /headers HTTP/1.1\r\nHost: example.test\r\n"
+                + "X-Forwarded-For: 6.6.6.6\r\nX-Custom-Hop: secret\r\nKeep-Alive: timeout=5\r\n"
+                + "Connection: close, X-Custom-Hop\r\nX-Kept: yes\r\n\r\n");
+        assertThat(response)
+                .startsWith("HTTP/1.1 200")
+                .contains("x-forwarded-for: 127.0.0.1\n")
+                .contains("x-forwarded-proto: http\n")
+                .contains("x-forwarded-host: example.test\n")
+                .contains("x-kept: yes")
+                .doesNotContain("6.6.6.6")
+                .doesNotContain("x-custom-hop")
+                .doesNotContain("keep-alive");
+    }
+
+    @Test
+    void answers502WhenEveryBackendIsDown() throws Exception {
+        proxy("");
+        a.kill();
+        b.kill();
+        HttpResponse<String> response = proxy.get("/");
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).startsWith("502 Bad Gateway");
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"connect_failed\"}")).isEqualTo(1.0);
+    }
+
+    @Test
+    void failsOverToAnotherBackendWhenOneIsDown() throws Exception {
+        proxy("");
+        a.kill();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = proxy.get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("b");
+        }
+    }
+
+    @Test
+    void answers504WhenTheBackendDoesNotAnswerInTime() throws Exception {
+        proxy("timeouts: {read: 300ms}");
+        long start = System.nanoTime();
+        HttpResponse<String> response = proxy.get("/stall");
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"backend_timeout\"}")).isEqualTo(1.0);
+    }
+
+    @Test
+    void countsRequestsPerBackendMethodAndCode() throws Exception {
+        proxy("load_balancer: {algorithm: round-robin}");
+        proxy.get("/status/404");
+        proxy.get("/status/404");
+        double total = proxy.metric("balance_http_requests_total{backend=\"a\",code=\"404\",method=\"GET\"}")
+                + proxy.metric("balance_http_requests_total{backend=\"b\",code=\"404\",method=\"GET\"}");
+        assertThat(total).isEqualTo(2.0);
+    }
+}
