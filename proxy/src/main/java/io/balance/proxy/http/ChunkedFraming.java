@@ -1,0 +1,155 @@
+package io.balance.proxy.http;
+
+import static io.balance.proxy.http.HttpBytes.CR;
+import static io.balance.proxy.http.HttpBytes.HTAB;
+import static io.balance.proxy.http.HttpBytes.LF;
+import static io.balance.proxy.http.HttpBytes.SP;
+
+import io.netty.util.ByteProcessor;
+
+/**
+ * Follows the framing of a chunked body (RFC 9112 7.1) to find where it ends, so the bytes after
+ * it are checked as the next head. It reads only the framing: chunk data is skipped in bulk by the
+ * caller ({@link #dataRemaining()}, {@link #skipData(int)}). It is at least as strict as Netty's
+ * decoder (CRLF everywhere, sizes up to {@link Integer#MAX_VALUE}), so the two never disagree on
+ * a boundary: whatever one of them refuses closes the connection.
+ */
+final class ChunkedFraming implements ByteProcessor {
+
+    private enum State { SIZE_FIRST, SIZE, SIZE_WHITESPACE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, DONE, FAILED }
+
+    private final HeadSyntax trailer;
+    private State state = State.SIZE_FIRST;
+    private long size;
+    private RejectReason failure;
+
+    ChunkedFraming(int maxTrailerFields) {
+        this.trailer = new HeadSyntax(maxTrailerFields);
+    }
+
+    void start() {
+        state = State.SIZE_FIRST;
+        size = 0;
+        failure = null;
+    }
+
+    boolean isDone() {
+        return state == State.DONE;
+    }
+
+    RejectReason failure() {
+        return failure;
+    }
+
+    /** Chunk data bytes the caller may skip without looking at them; 0 outside chunk data. */
+    long dataRemaining() {
+        return state == State.DATA ? size : 0;
+    }
+
+    void skipData(int bytes) {
+        size -= bytes;
+        if (size == 0) {
+            state = State.DATA_CR;
+        }
+    }
+
+    /** Returns false when the caller must act: chunk data begins, the body ended, or it failed. */
+    @Override
+    public boolean process(byte b) {
+        switch (state) {
+            case SIZE_FIRST -> {
+                int digit = HttpBytes.hexValue(b);
+                if (digit < 0) {
+                    return fail();
+                }
+                size = digit;
+                state = State.SIZE;
+            }
+            case SIZE -> {
+                int digit = HttpBytes.hexValue(b);
+                if (digit >= 0) {
+                    size = size * 16 + digit;
+                    if (size > Integer.MAX_VALUE) {
+                        return fail();
+                    }
+                } else {
+                    return afterSize(b);
+                }
+            }
+            case SIZE_WHITESPACE -> {
+                return afterSize(b);
+            }
+            case EXTENSION -> {
+                if (b == CR) {
+                    state = State.SIZE_LF;
+                } else if (!HttpBytes.isFieldValue(b)) {
+                    return fail();
+                }
+            }
+            case SIZE_LF -> {
+                if (b != LF) {
+                    return fail();
+                }
+                if (size == 0) {
+                    trailer.expectTrailer();
+                    state = State.TRAILER;
+                } else {
+                    state = State.DATA;
+                    return false;
+                }
+            }
+            case DATA_CR -> {
+                if (b != CR) {
+                    return fail();
+                }
+                state = State.DATA_LF;
+            }
+            case DATA_LF -> {
+                if (b != LF) {
+                    return fail();
+                }
+                state = State.SIZE_FIRST;
+            }
+            case TRAILER -> {
+                return trailer(b);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After the size digits: optional whitespace, then an extension or the end of the line. */
+    private boolean afterSize(byte b) {
+        if (b == SP || b == HTAB) {
+            state = State.SIZE_WHITESPACE;
+        } else if (b == ';') {
+            state = State.EXTENSION;
+        } else if (b == CR) {
+            state = State.SIZE_LF;
+        } else {
+            return fail();
+        }
+        return true;
+    }
+
+    private boolean trailer(byte b) {
+        if (trailer.process(b)) {
+            return true;
+        }
+        if (trailer.isDone()) {
+            state = State.DONE;
+            return false;
+        }
+        failure = trailer.failure();
+        state = State.FAILED;
+        return false;
+    }
+
+    private boolean fail() {
+        failure = RejectReason.BAD_CHUNK;
+        state = State.FAILED;
+        return false;
+    }
+}

@@ -1,0 +1,179 @@
+package io.balance.proxy.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Well-formed requests pass the guards untouched, over a real socket, and keep the connection. */
+class RequestAcceptanceTest {
+    private static GuardedServer server;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        server = new GuardedServer(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void clearRecords() {
+        server.reset();
+    }
+
+    @Test
+    void servesGetAndKeepsTheConnectionOpen() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            assertOk(client.send("GET /first HTTP/1.1\r\nHost: example.com\r\n\r\n").readResponse(), "/first", 0);
+            assertOk(client.send("GET /second HTTP/1.1\r\nHost: example.com:8080\r\n\r\n").readResponse(), "/second", 0);
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
+    void passesContentLengthBody() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\nhello world");
+
+            assertOk(client.readResponse(), "/upload", 11);
+        }
+    }
+
+    @Test
+    void passesChunkedBodyWithExtensionAndTrailer() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /chunks HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                    + "5;name=\"v\"\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n");
+
+            assertOk(client.readResponse(), "/chunks", 11);
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
+    void answersPipelinedRequestsInOrder() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
+
+            assertOk(client.readResponse(), "/slow", 0);
+            assertOk(client.readResponse(), "/fast", 0);
+        }
+    }
+
+    @Test
+    void reassemblesHeadSentOneByteAtATime() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.sendByteByByte("\r\nPOST /bytes HTTP/1.1\r\nHost: a\r\nX-A: b\r\nContent-Length: 3\r\n\r\nabc");
+
+            assertOk(client.readResponse(), "/bytes", 3);
+        }
+    }
+
+    @Test
+    void doesNotScanContentLengthBodyAsHeaders() throws Exception {
+        String body = "x\r\n Folded: x\r\n\r\nGET /smuggled HTTP/1.1\r\n\r\n";
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /body HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                    + "GET /next HTTP/1.1\r\nHost: a\r\n\r\n");
+
+            assertOk(client.readResponse(), "/body", body.length());
+            assertOk(client.readResponse(), "/next", 0);
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
+    void doesNotScanChunkDataAsHeaders() throws Exception {
+        String data = "x\r\n Folded: x\r\n\r\n";
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /chunked HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(data.length()) + "\r\n" + data + "\r\n0\r\n\r\n"
+                    + "GET /next HTTP/1.1\r\nHost: a\r\n\r\n");
+
+            assertOk(client.readResponse(), "/chunked", data.length());
+            assertOk(client.readResponse(), "/next", 0);
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
+    void acceptsHttp10WithoutHost() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            RawClient.Response response = client.send("GET /old HTTP/1.0\r\n\r\n").readResponse();
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
+    void acceptsAsteriskFormForOptionsAndAbsoluteForm() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            assertOk(client.send("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n").readResponse(), "*", 0);
+            assertOk(client.send("GET http://a/x?y=1 HTTP/1.1\r\nHost: a\r\n\r\n").readResponse(), "http://a/x?y=1", 0);
+            assertOk(client.send("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n").readResponse(), "/", 0);
+        }
+    }
+
+    @Test
+    void answersRejectOnlyAfterEarlierPipelinedResponse() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /no-host HTTP/1.1\r\n\r\n");
+
+            assertOk(client.readResponse(), "/slow", 0);
+            assertThat(client.readResponse().status()).isEqualTo(400);
+            assertThat(client.closedByServer()).isTrue();
+        }
+        server.awaitRejects(RejectReason.BAD_HOST);
+    }
+
+    @Test
+    void closesWithoutAnswerWhenChunkFramingBreaksAfterTheHead() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXX\r\n0\r\n\r\n");
+
+            assertThat(client.closedByServer()).isTrue();
+        }
+        server.awaitRejects(RejectReason.BAD_CHUNK);
+        assertThat(server.abortedBodies()).isEqualTo(1);
+    }
+
+    @Test
+    void closesWithoutAnswerOnFoldedTrailer() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n 2\r\n\r\n");
+
+            assertThat(client.closedByServer()).isTrue();
+        }
+        server.awaitRejects(RejectReason.OBS_FOLD);
+    }
+
+    @Test
+    void keepsConnectionUsableWhenNothingIsSent() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.readTimeout(200);
+            try {
+                client.closedByServer();
+            } catch (SocketTimeoutException expected) {
+                // nothing arrived and the connection is still open
+            }
+            client.readTimeout(5_000);
+            assertOk(client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").readResponse(), "/", 0);
+        }
+    }
+
+    private static void assertOk(RawClient.Response response, String uri, long bodyBytes) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+        assertThat(response.header("X-Uri")).isEqualTo(uri);
+        assertThat(response.header("X-Body-Bytes")).isEqualTo(Long.toString(bodyBytes));
+    }
+}
