@@ -3,17 +3,20 @@ package io.balance.proxy.http;
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.TrafficSettings;
 import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The client pipeline in HTTP mode: counting, idle timeout, codec and guards, then forwarding. */
+/**
+ * The client pipeline in HTTP mode: counting, idle timeout, the request guards (raw head scan,
+ * codec, framing validation), then forwarding.
+ */
 public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
@@ -36,7 +39,8 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast("traffic", counting);
         p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutNanos(), TimeUnit.NANOSECONDS));
-        p.addLast("codec", new HttpServerCodec(settings.config().http().maxRequestLine(), settings.config().http().maxHeaderSize(), 65536));
+        RequestGuards.install(p, settings.config().http(), settings.config().timeouts().read(),
+                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label())));
         p.addLast("proxy", new HttpProxyHandler(s, connector));
     }
 }

@@ -194,6 +194,14 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void requestContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            // The body broke after its head went out: nothing sensible can follow.
+            content.release();
+            abortBackend();
+            endExchange();
+            ctx.close();
+            return;
+        }
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }

@@ -122,10 +122,14 @@ final class RequestHeadCheck {
                 transferEncodings++;
                 transferEncoding = field.getValue();
             } else if (is(HttpHeaderNames.UPGRADE, name)) {
-                upgrade = true;
+                // An h2c upgrade offer may be ignored (RFC 9110 7.8): the request is served as
+                // HTTP/1.1 and the offer dropped with the hop-by-hop headers. Others get 501.
+                upgrade |= !is(H2C, field.getValue());
             }
         }
     }
+
+    private static final AsciiString H2C = AsciiString.cached("h2c");
 
     private static boolean is(AsciiString known, CharSequence name) {
         return name.length() == known.length() && known.contentEqualsIgnoreCase(name);

@@ -176,6 +176,9 @@ public final class ProxyMetrics {
         BAD_REQUEST_TARGET("bad_request_target"),
         BAD_METHOD("bad_method"),
         UPGRADE_NOT_SUPPORTED("upgrade_not_supported"),
+        UNSUPPORTED_VERSION("unsupported_version"),
+        BAD_CHUNK("bad_chunk"),
+        CONNECT_NOT_SUPPORTED("connect_not_supported"),
         MALFORMED("malformed"),
         DRAINING("draining");
 

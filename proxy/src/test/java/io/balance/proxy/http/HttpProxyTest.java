@@ -93,6 +93,14 @@ class HttpProxyTest {
     }
 
     @Test
+    void servesAnH2cUpgradeOfferAsPlainHttp11() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET /headers HTTP/1.1\r\nHost: example.test\r\n"
+                + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("upgrade").doesNotContain("http2-settings");
+    }
+
+    @Test
     void answers502WhenEveryBackendIsDown() throws Exception {
         proxy("");
         a.kill();
