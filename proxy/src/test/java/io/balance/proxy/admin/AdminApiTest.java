@@ -1,0 +1,173 @@
+package io.balance.proxy.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.balance.proxy.testing.RunningProxy;
+import io.balance.proxy.testing.TestHttpBackend;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminApiTest {
+    private static final String TOKEN = "s3cret-token";
+
+    @TempDir
+    Path dir;
+
+    private final TestHttpBackend a = TestHttpBackend.start("a");
+    private final TestHttpBackend b = TestHttpBackend.start("b");
+    private RunningProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        a.close();
+        b.close();
+    }
+
+    private RunningProxy dynamicProxy() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        proxy = RunningProxy.start("""
+                mode: http
+                dynamic_backends: true
+                admin: {token_file: "%s"}
+                """.formatted(token));
+        return proxy;
+    }
+
+    private String push(long version, TestHttpBackend... backends) {
+        StringBuilder list = new StringBuilder();
+        for (TestHttpBackend backend : backends) {
+            if (list.length() > 0) {
+                list.append(',');
+            }
+            list.append("{\"name\":\"").append(backend.name()).append("\",\"address\":\"").append(backend.address()).append("\"}");
+        }
+        return "{\"version\":" + version + ",\"backends\":[" + list + "]}";
+    }
+
+    @Test
+    void isNotReadyUntilABackendSetArrives() throws Exception {
+        dynamicProxy();
+        HttpResponse<String> ready = proxy.admin("GET", "/ready", null, null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("no backends");
+        assertThat(proxy.get("/").statusCode()).isEqualTo(503);
+
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, push(1, a)).statusCode()).isEqualTo(200);
+
+        assertThat(proxy.admin("GET", "/ready", null, null).statusCode()).isEqualTo(200);
+        assertThat(proxy.get("/").body()).isEqualTo("a");
+    }
+
+    @Test
+    void refusesWritesWithoutTheRightToken() throws Exception {
+        dynamicProxy();
+        assertThat(proxy.admin("PUT", "/backends", null, push(1, a)).statusCode()).isEqualTo(401);
+        assertThat(proxy.admin("PUT", "/backends", "wrong", push(1, a)).statusCode()).isEqualTo(401);
+        assertThat(proxy.admin("POST", "/drain", null, null).statusCode()).isEqualTo(401);
+        assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"backends\" : [ ]");
+    }
+
+    @Test
+    void refusesWritesWhenNoTokenIsConfigured() throws Exception {
+        proxy = RunningProxy.start("mode: http\nbackends: [{address: \"%s\"}]".formatted(a.address()));
+        HttpResponse<String> response = proxy.admin("PUT", "/backends", "anything", push(1, b));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("no admin.token_file");
+    }
+
+    @Test
+    void appliesVersionsInOrderAndIsIdempotent() throws Exception {
+        dynamicProxy();
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, push(5, a)).statusCode()).isEqualTo(200);
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, push(5, a)).body()).contains("\"applied\" : false");
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, push(5, b)).statusCode()).isEqualTo(409);
+        HttpResponse<String> older = proxy.admin("PUT", "/backends", TOKEN, push(4, b));
+        assertThat(older.statusCode()).isEqualTo(409);
+        assertThat(older.body()).contains("older than the applied version 5");
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, push(6, a, b)).statusCode()).isEqualTo(200);
+
+        String listed = proxy.admin("GET", "/backends", null, null).body();
+        assertThat(listed).contains("\"version\" : 6").contains("\"name\" : \"a\"").contains("\"name\" : \"b\"")
+                .contains("\"state\" : \"healthy\"");
+        assertThat(proxy.admin("GET", "/status", null, null).body()).contains("\"backends_version\" : 6");
+    }
+
+    @Test
+    void rejectsBadBackendSetsWithEveryProblem() throws Exception {
+        dynamicProxy();
+        HttpResponse<String> response = proxy.admin("PUT", "/backends", TOKEN,
+                "{\"version\":1,\"backends\":[{\"address\":\"nope\"},{\"address\":\"10.0.0.1:80\",\"weight\":-2}]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("backends[0].address").contains("backends[1].weight");
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, "{\"backends\":[]}").body()).contains("version: required");
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, "not json").statusCode()).isEqualTo(400);
+        assertThat(proxy.admin("PUT", "/backends", TOKEN, "{\"version\":1,\"backends\":[],\"extra\":1}").body())
+                .contains("extra: unknown key");
+        assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"version\" : 0");
+    }
+
+    @Test
+    void reportsVersionStatusAndMetrics() throws Exception {
+        dynamicProxy();
+        assertThat(proxy.admin("GET", "/health", null, null).body()).contains("\"status\" : \"healthy\"");
+        assertThat(proxy.admin("GET", "/version", null, null).body()).contains("\"version\"").contains("\"git_commit\"")
+                .contains("\"build_time\"").contains("\"java_version\"");
+        String status = proxy.admin("GET", "/status", null, null).body();
+        assertThat(status).contains("\"transport\"").contains("\"config_version\"").contains("\"uptime_seconds\"")
+                .contains("\"heap_used_bytes\"").contains("\"threads\"");
+        String metrics = proxy.admin("GET", "/metrics", null, null).body();
+        assertThat(metrics).contains("balance_active_connections").contains("balance_rejected_requests_total{reason=\"no_backend\"}")
+                .contains("balance_http_request_duration_seconds_bucket").contains("jvm_memory_used_bytes")
+                .contains("netty_allocator_memory_used").contains("balance_tcp_connections_total")
+                .contains("balance_bytes_total{direction=\"in\"}");
+        assertThat(proxy.admin("GET", "/nope", null, null).statusCode()).isEqualTo(404);
+        assertThat(proxy.admin("DELETE", "/backends", TOKEN, null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void removesAndAddsBackendMeters() throws Exception {
+        dynamicProxy();
+        proxy.admin("PUT", "/backends", TOKEN, push(1, a));
+        proxy.get("/");
+        assertThat(proxy.admin("GET", "/metrics", null, null).body()).contains("balance_backend_healthy{backend=\"a\"}");
+        proxy.admin("PUT", "/backends", TOKEN, push(2, b));
+        String metrics = proxy.admin("GET", "/metrics", null, null).body();
+        assertThat(metrics).doesNotContain("backend=\"a\"").contains("balance_backend_healthy{backend=\"b\"}");
+    }
+
+    @Test
+    void appliesAPushedConfigHotAndRefusesRestartKeys() throws Exception {
+        dynamicProxy();
+        proxy.admin("PUT", "/backends", TOKEN, push(1, a, b));
+        String hot = "{\"version\":3,\"config\":{\"mode\":\"http\",\"listen\":\"%s\",\"dynamic_backends\":true,"
+                + "\"admin\":{\"listen\":\"%s\",\"token_file\":\"%s\"},\"load_balancer\":{\"algorithm\":\"ip-hash\"}}}";
+        String listen = "127.0.0.1:" + proxy.port();
+        String adminListen = "127.0.0.1:" + proxy.server().adminAddress().getPort();
+        Path token = dir.resolve("token");
+        assertThat(proxy.admin("PUT", "/config", TOKEN, hot.formatted(listen, adminListen, token)).statusCode()).isEqualTo(200);
+        assertThat(proxy.admin("GET", "/status", null, null).body()).contains("\"config_version\" : 3")
+                .contains("\"algorithm\" : \"ip-hash\"");
+        String first = proxy.get("/").body();
+        for (int i = 0; i < 10; i++) {
+            assertThat(proxy.get("/").body()).isEqualTo(first);
+        }
+
+        HttpResponse<String> restart = proxy.admin("PUT", "/config", TOKEN,
+                hot.formatted("127.0.0.1:1", adminListen, token).replace("\"version\":3", "\"version\":4"));
+        assertThat(restart.statusCode()).isEqualTo(409);
+        assertThat(restart.body()).contains("listen");
+        HttpResponse<String> invalid = proxy.admin("PUT", "/config", TOKEN,
+                hot.formatted(listen, adminListen, token).replace("\"version\":3", "\"version\":5").replace("ip-hash", "fastest"));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("unknown algorithm \\\"fastest\\\"");
+        assertThat(proxy.admin("PUT", "/config", TOKEN, hot.formatted(listen, adminListen, token).replace("\"version\":3", "\"version\":2"))
+                .statusCode()).isEqualTo(409);
+    }
+}
