@@ -108,16 +108,19 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (request != null) {
-            if (object instanceof HttpRequest || requestComplete || !pipelined.isEmpty()) {
-                pipelined.add(object);
-                updateReading();
-            } else {
-                requestContent((HttpContent) object);
-            }
+        if (request != null && (object instanceof HttpRequest || requestComplete || !pipelined.isEmpty())) {
+            pipelined.add(object);
+            updateReading();
             return;
         }
-        if (object instanceof HttpRequest head) {
+        inbound(object);
+    }
+
+    /** A message of the current request, or the head of the next one when none is in flight. */
+    private void inbound(HttpObject object) {
+        if (request != null) {
+            requestContent((HttpContent) object);
+        } else if (object instanceof HttpRequest head) {
             startExchange(head);
         } else {
             ReferenceCountUtil.release(object);
@@ -394,10 +397,11 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void backendContent(HttpContent content) {
         if (informational) {
+            // The interim response's (empty) end goes out too: the client codec expects it.
             if (content instanceof LastHttpContent) {
                 informational = false;
             }
-            content.release();
+            ctx.write(content);
             return;
         }
         ctx.write(content);
@@ -473,10 +477,12 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
     }
 
+    /** Feeds queued pipelined messages until one has to wait for the exchange now in flight. */
     private void drainPipelined() {
         HttpObject next;
-        while (request == null && (next = pipelined.poll()) != null) {
-            channelRead(ctx, next);
+        while ((next = pipelined.peek()) != null && (request == null || !(next instanceof HttpRequest) && !requestComplete)) {
+            pipelined.poll();
+            inbound(next);
         }
         updateReading();
     }

@@ -93,6 +93,71 @@ class HttpProxyTest {
     }
 
     @Test
+    void extendsForwardedForFromATrustedProxy() throws Exception {
+        proxy("http: {trusted_proxies: [127.0.0.0/8]}");
+        String response = RawHttp.exchange(proxy.port(), "GET /headers HTTP/1.1\r\nHost: example.test\r\n"
+                + "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
+        assertThat(response).contains("x-forwarded-for: 203.0.113.7, 127.0.0.1\n").contains("x-forwarded-proto: https\n");
+    }
+
+    @Test
+    void answersPipelinedRequestsInOrder() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /status/201 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /status/202 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        int first = response.indexOf("HTTP/1.1 200");
+        int second = response.indexOf("HTTP/1.1 201");
+        int third = response.indexOf("HTTP/1.1 202");
+        assertThat(first).isGreaterThanOrEqualTo(0);
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+    }
+
+    @Test
+    void servesHttp10ClientsAndClosesAfterTheResponse() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET / HTTP/1.0\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").contains("connection: close").endsWith("\r\n\r\na").doesNotContain("chunked");
+    }
+
+    @Test
+    void keepsHttp10KeepAliveWhenAsked() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                + "GET / HTTP/1.0\r\n\r\n");
+        assertThat(response.split("HTTP/1.1 200", -1)).hasSize(3);
+        assertThat(response).contains("connection: keep-alive");
+    }
+
+    @Test
+    void answersHeadWithoutABody() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(response.split("HTTP/1.1 200", -1)).hasSize(3);
+        assertThat(response).contains("content-length: 1");
+    }
+
+    @Test
+    void relaysAnInterimContinueBeforeTheFinalResponse() throws Exception {
+        proxy("");
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), proxy.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = new byte[25];
+            int n = socket.getInputStream().readNBytes(interim, 0, "HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertThat(new String(interim, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String rest = RawHttp.readAll(socket.getInputStream());
+            assertThat(rest).startsWith("HTTP/1.1 200").endsWith("hello");
+        }
+    }
+
+    @Test
     void servesAnH2cUpgradeOfferAsPlainHttp11() throws Exception {
         proxy("");
         String response = RawHttp.exchange(proxy.port(), "GET /headers HTTP/1.1\r\nHost: example.test\r\n"
