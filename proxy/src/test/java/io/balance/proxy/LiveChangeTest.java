@@ -143,6 +143,54 @@ class LiveChangeTest {
     }
 
     @Test
+    void reloadsTheConfigUnderLoadWithoutDroppingAConnection() throws Exception {
+        proxy = RunningProxy.start("""
+                mode: http
+                backends: [{name: a, address: "%s"}, {name: b, address: "%s"}]
+                load_balancer: {algorithm: round-robin}
+                """.formatted(a.address(), b.address()));
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> load = load("/delay/2", running, ok, failures, 4);
+        String[] algorithms = {"least-connections", "ip-hash", "random", "weighted-round-robin", "round-robin"};
+        for (int i = 0; i < 10; i++) {
+            int before = ok.get();
+            var next = RunningProxy.load("""
+                    mode: http
+                    backends: [{name: a, address: "%s"}, {name: c, address: "%s"}]
+                    load_balancer: {algorithm: %s}
+                    """.formatted(a.address(), (i % 2 == 0 ? c : b).address(), algorithms[i % algorithms.length]))
+                    .withListen(proxy.server().config().listen(), proxy.server().config().admin().listen());
+            assertThat(proxy.server().reloadFromFile(next).applied()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ok.get() >= before + 20);
+        }
+        running.set(false);
+        for (Future<?> f : load) {
+            f.get(20, TimeUnit.SECONDS);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(proxy.metric("balance_config_reloads_total{result=\"success\"}")).isEqualTo(10.0);
+    }
+
+    @Test
+    void keepsTheConfigInForceWhenAReloadIsInvalidOrNeedsARestart() throws Exception {
+        proxy = RunningProxy.start("""
+                mode: http
+                backends: [{name: a, address: "%s"}]
+                """.formatted(a.address()));
+        var config = proxy.server().config();
+        var broken = config.withBackends(List.of(io.balance.api.config.BackendConfig.of("no-port")));
+        var result = proxy.server().reloadFromFile(broken);
+        assertThat(result.outcome()).isEqualTo(ReloadResult.Outcome.INVALID);
+        assertThat(result.messages()).anyMatch(m -> m.startsWith("backends[0].address"));
+        var moved = config.withListen("127.0.0.1:1", config.admin().listen());
+        assertThat(proxy.server().reloadFromFile(moved).messages()).anyMatch(m -> m.contains("listen"));
+        assertThat(proxy.get("/").body()).isEqualTo("a");
+        assertThat(proxy.metric("balance_config_reloads_total{result=\"failure\"}")).isEqualTo(2.0);
+    }
+
+    @Test
     void drainsWithoutFailingAcceptedRequests() throws Exception {
         start("shutdown: {drain_delay: 300ms, grace_period: 10s}");
         push(1, a, b);
