@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.balance.api.config.BackendConfig;
+import io.balance.api.config.CircuitBreakerConfig;
 import io.balance.api.config.ConfigLoader;
+import io.balance.api.config.HealthCheckConfig;
+import io.balance.api.config.HealthCheckType;
 import io.balance.api.config.LoadedConfig;
+import io.balance.api.config.Mode;
+import io.balance.api.config.ProxyConfig;
+import io.balance.api.config.RetryConfig;
 import io.balance.api.validation.ConfigValidator;
 import io.balance.api.validation.PathStyle;
 import io.balance.api.validation.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,19 +48,61 @@ class ExamplesTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyExampleSpellsItsModeOut() throws IOException {
+        // a file without mode means tcp (as in the original); examples never rely on that
+        return proxyConfigs().stream().map(file -> dynamicTest(file.getFileName().toString(), () -> {
+            JsonNode tree = new YAMLMapper().readTree(file.toFile());
+            assertThat(tree.has("mode")).as("%s has a mode: key", file).isTrue();
+        }));
+    }
+
     @Test
-    void theLegacyExampleLoadsWithOnlyTheTuningKnobWarning() throws Exception {
+    void theLegacyExampleLoadsWithoutAnyProblem() throws Exception {
         Path file = examplesDir().resolve("legacy-balance.yaml");
         ValidationResult result = validate(file);
 
-        assertThat(result.isValid()).isTrue();
-        assertThat(result.render(PathStyle.FILE, result.warnings())).singleElement().asString()
-                .startsWith("http.max_idle_conns_per_host: accepted for compatibility and ignored");
+        assertThat(result.render(PathStyle.FILE, result.problems())).isEmpty();
 
-        List<BackendConfig> backends = loader.load(file).config().backends();
+        ProxyConfig config = loader.load(file).config();
+        List<BackendConfig> backends = config.backends();
         assertThat(backends.get(0)).isEqualTo(new BackendConfig("127.0.0.1:9001", "127.0.0.1:9001", 1, 0));
         assertThat(backends.get(1).weight()).isEqualTo(1);
         assertThat(backends.get(1).name()).isEqualTo("127.0.0.1:9002");
+        assertThat(config.admin().listen()).as("metrics.listen names the admin listener").isEqualTo(":9090");
+        assertThat(config.http().maxIdleConnsPerHost()).isEqualTo(100);
+    }
+
+    @Test
+    void theOriginalsPhase5ExampleKeepsItsMeaning() throws Exception {
+        Path file = examplesDir().resolve("legacy-balance-phase5.yaml");
+        ValidationResult result = validate(file);
+        assertThat(result.render(PathStyle.FILE, result.problems())).isEmpty();
+
+        ProxyConfig config = loader.load(file).config();
+        assertThat(config.mode()).isEqualTo(Mode.HTTP);
+        assertThat(config.backends()).extracting(BackendConfig::maxConnections).containsOnly(1000);
+        HealthCheckConfig hc = config.healthCheck();
+        assertThat(hc.enabled()).isTrue();
+        assertThat(hc.type()).isEqualTo(HealthCheckType.HTTP);
+        assertThat(hc.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(hc.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(hc.passiveChecks().enabled()).isTrue();
+        assertThat(hc.passiveChecks().errorRateThreshold()).isEqualTo(0.5);
+        assertThat(hc.passiveChecks().consecutiveFailures()).isEqualTo(5);
+        assertThat(hc.passiveChecks().window()).isEqualTo(Duration.ofMinutes(1));
+        CircuitBreakerConfig cb = config.resilience().circuitBreaker();
+        assertThat(cb.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(cb.maxConcurrentRequests()).isEqualTo(1);
+        RetryConfig retry = config.resilience().retry();
+        assertThat(retry.maxAttempts()).isEqualTo(3);
+        assertThat(retry.initialDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(retry.maxDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(retry.multiplier()).isEqualTo(2.0);
+        assertThat(retry.jitter()).isEqualTo(0.1);
+        assertThat(config.http().idleConnTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.admin().listen()).isEqualTo(":9090");
+        assertThat(config.metrics().path()).isEqualTo("/metrics");
     }
 
     private ValidationResult validate(Path file) throws Exception {

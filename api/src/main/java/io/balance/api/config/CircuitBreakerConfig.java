@@ -3,17 +3,19 @@ package io.balance.api.config;
 import java.time.Duration;
 
 /**
- * {@code resilience.circuit_breaker}: per backend. Opens after {@code max_failures} consecutive
- * failures, stays open for {@code timeout}, then lets {@code half_open_requests} trial requests
- * through; all of them succeeding closes it, any failing opens it again.
+ * {@code resilience.circuit_breaker}: one breaker per backend. It opens after
+ * {@code max_failures} consecutive failures and stays open for {@code timeout}. Then it is
+ * half-open: it admits up to {@code max_concurrent_requests} trial requests (the original
+ * format's name for the half-open trial slots). When they all succeed the breaker closes; any
+ * failure opens it again.
  */
-public record CircuitBreakerConfig(Boolean enabled, Integer maxFailures, Duration timeout, Integer halfOpenRequests) {
+public record CircuitBreakerConfig(Boolean enabled, Integer maxFailures, Duration timeout, Integer maxConcurrentRequests) {
 
     public CircuitBreakerConfig {
         enabled = enabled == null || enabled;
         maxFailures = maxFailures == null ? 5 : maxFailures;
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
-        halfOpenRequests = halfOpenRequests == null ? 1 : halfOpenRequests;
+        maxConcurrentRequests = maxConcurrentRequests == null ? 1 : maxConcurrentRequests;
     }
 
     public static CircuitBreakerConfig defaults() {

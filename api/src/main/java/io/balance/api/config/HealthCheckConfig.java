@@ -3,12 +3,14 @@ package io.balance.api.config;
 import java.time.Duration;
 
 /**
- * {@code health_check}: active probes plus {@code passive_checks}. {@code expected_status} is a
- * status or range list such as {@code "200-399"} or {@code "200,204"}. A backend turns unhealthy
- * after {@code unhealthy_threshold} failed probes and healthy again after
- * {@code healthy_threshold} good ones. Probes are spread by up to {@code jitter} of the interval.
- * With fewer than {@code panic_threshold} percent of backends eligible, traffic spreads over all
- * of them (panic mode).
+ * {@code health_check}: active probes plus {@code passive_checks}. Active probes run only with
+ * {@code enabled: true} (off when omitted, as in the original format); passive checks have
+ * their own switch. {@code timeout} defaults to 3s, or to {@code interval} when that is
+ * shorter. {@code expected_status} is a status or range list such as {@code "200-399"} or
+ * {@code "200,204"}. A backend turns unhealthy after {@code unhealthy_threshold} failed probes
+ * and healthy again after {@code healthy_threshold} good ones. Probes are spread by up to
+ * {@code jitter} of the interval. With fewer than {@code panic_threshold} percent of backends
+ * eligible, traffic spreads over all of them (panic mode).
  */
 public record HealthCheckConfig(
         Boolean enabled,
@@ -24,11 +26,17 @@ public record HealthCheckConfig(
         Integer panicThreshold,
         PassiveChecksConfig passiveChecks) {
 
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
     public HealthCheckConfig {
-        enabled = enabled == null || enabled;
+        enabled = enabled != null && enabled;
         type = type == null ? HealthCheckType.TCP : type;
         interval = interval == null ? Duration.ofSeconds(10) : interval;
-        timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        if (timeout == null) {
+            // 3s as in the original, but never longer than a shorter interval: an old file with
+            // "interval: 2s" and no timeout still loads
+            timeout = interval.isNegative() || interval.isZero() || interval.compareTo(DEFAULT_TIMEOUT) >= 0 ? DEFAULT_TIMEOUT : interval;
+        }
         path = path == null ? "/health" : path;
         expectedStatus = expectedStatus == null ? "200-399" : expectedStatus;
         healthyThreshold = healthyThreshold == null ? 2 : healthyThreshold;

@@ -5,16 +5,19 @@ import java.util.List;
 
 /**
  * {@code resilience.retry}. {@code max_attempts} counts all attempts (1 = no retry). Retries go
- * to another backend when one exists, after an exponential backoff with full jitter between
- * {@code initial_backoff} and {@code max_backoff}. {@code retry_on} lists the 5xx codes that are
- * retried for idempotent methods. Retries in flight are capped at {@code budget_percent} of
- * active requests, but at least {@code min_retries}.
+ * to another backend when one exists. Before retry {@code n} (1 for the first retry) Balance
+ * waits {@code min(initial_delay * multiplier^(n-1), max_delay)}, moved up or down at random by
+ * at most {@code jitter} times that delay (0.2: anywhere from 80% to 120%). {@code retry_on}
+ * lists the 5xx codes that are retried for idempotent methods. Retries in flight are capped at
+ * {@code budget_percent} of active requests, but at least {@code min_retries}.
  */
 public record RetryConfig(
         Boolean enabled,
         Integer maxAttempts,
-        Duration initialBackoff,
-        Duration maxBackoff,
+        Duration initialDelay,
+        Duration maxDelay,
+        Double multiplier,
+        Double jitter,
         List<Integer> retryOn,
         Integer budgetPercent,
         Integer minRetries) {
@@ -22,14 +25,16 @@ public record RetryConfig(
     public RetryConfig {
         enabled = enabled == null || enabled;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-        initialBackoff = initialBackoff == null ? Duration.ofMillis(25) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMillis(250) : maxBackoff;
+        initialDelay = initialDelay == null ? Duration.ofMillis(25) : initialDelay;
+        maxDelay = maxDelay == null ? Duration.ofMillis(250) : maxDelay;
+        multiplier = multiplier == null ? 2.0 : multiplier;
+        jitter = jitter == null ? 0.2 : jitter;
         retryOn = retryOn == null ? List.of(502, 503, 504) : Lists.copyOf(retryOn);
         budgetPercent = budgetPercent == null ? 20 : budgetPercent;
         minRetries = minRetries == null ? 3 : minRetries;
     }
 
     public static RetryConfig defaults() {
-        return new RetryConfig(null, null, null, null, null, null, null);
+        return new RetryConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -14,7 +14,7 @@ final class UnknownKeys {
         String closest = names.stream()
                 .min(Comparator.comparingInt(name -> distance(key, name)))
                 .filter(name -> distance(key, name) <= Math.max(2, key.length() / 3))
-                .orElse(null);
+                .orElseGet(() -> onlyNameWithPart(key, names));
         StringBuilder out = new StringBuilder("unknown key \"").append(key).append('"');
         if (closest != null) {
             out.append("; did you mean \"").append(closest).append("\"?");
@@ -22,6 +22,14 @@ final class UnknownKeys {
             out.append("; valid keys here: ").append(String.join(", ", names));
         }
         return out.toString();
+    }
+
+    /** The one known name that has {@code key} as a whole part ("websocket" in "enable_websocket"), or null. */
+    private static String onlyNameWithPart(String key, List<String> names) {
+        List<String> matches = names.stream()
+                .filter(name -> name.startsWith(key + "_") || name.endsWith("_" + key) || name.contains("_" + key + "_"))
+                .toList();
+        return matches.size() == 1 ? matches.get(0) : null;
     }
 
     static int distance(String a, String b) {

@@ -19,7 +19,8 @@ public final class ConfigValidator {
             new TimeoutsRule(),
             new HttpRule(),
             new RuntimeRule(),
-            new UnsupportedFeaturesRule());
+            new UnsupportedFeaturesRule(),
+            new TuningKnobsRule());
 
     public ValidationResult validate(ProxyConfig config) {
         Problems problems = new Problems();

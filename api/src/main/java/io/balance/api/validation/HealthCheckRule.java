@@ -44,8 +44,8 @@ final class HealthCheckRule implements Rule {
 
     private static void checkPassive(PassiveChecksConfig passive, FieldPath base, Problems problems) {
         Checks.range(problems, base.field("consecutiveFailures"), passive.consecutiveFailures(), 1, 1000);
-        Checks.range(problems, base.field("errorRate"), passive.errorRate(), 0.0, 1.0);
-        Checks.positive(problems, base.field("errorRateWindow"), passive.errorRateWindow());
+        Checks.range(problems, base.field("errorRateThreshold"), passive.errorRateThreshold(), 0.0, 1.0);
+        Checks.positive(problems, base.field("window"), passive.window());
         Checks.range(problems, base.field("errorRateMinRequests"), passive.errorRateMinRequests(), 1, 1_000_000);
         Checks.positive(problems, base.field("ejectionTime"), passive.ejectionTime());
         Checks.positive(problems, base.field("maxEjectionTime"), passive.maxEjectionTime());

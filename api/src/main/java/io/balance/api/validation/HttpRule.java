@@ -5,7 +5,7 @@ import io.balance.api.config.HttpConfig;
 import io.balance.api.config.ProxyConfig;
 import java.util.List;
 
-/** HTTP limits, trusted proxies, and the original format's tuning knobs. */
+/** HTTP limits, trusted proxies and the backend connection pool. */
 final class HttpRule implements Rule {
     private static final FieldPath BASE = FieldPath.of("http");
 
@@ -27,10 +27,12 @@ final class HttpRule implements Rule {
         Checks.range(problems, BASE.field("maxRequestLine"), http.maxRequestLine(), 256, 1_048_576);
         Checks.range(problems, BASE.field("maxHeaderSize"), http.maxHeaderSize(), 1024, 1_048_576);
         Checks.range(problems, BASE.field("maxHeaders"), http.maxHeaders(), 1, 10_000);
-        Checks.range(problems, BASE.field("maxIdleConnections"), http.maxIdleConnections(), 0, 100_000);
-        if (http.maxIdleConnsPerHost() != null) {
-            problems.warning(BASE.field("maxIdleConnsPerHost"), "accepted for compatibility and ignored: Balance pools per event loop;"
-                    + " use http.max_idle_connections (per backend and event loop) instead");
+        Checks.range(problems, BASE.field("maxIdleConnsPerHost"), http.maxIdleConnsPerHost(), 0, 100_000);
+        if (http.maxIdleConnsPerHost() == 0) {
+            // legal, but the Go original read 0 as "the default": say what it means here
+            problems.warning(BASE.field("maxIdleConnsPerHost"), "0 keeps no idle backend connections, so every request opens a new one;"
+                    + " the original Balance read 0 as the default (" + HttpConfig.DEFAULT_MAX_IDLE_CONNS_PER_HOST + ")");
         }
+        Checks.positive(problems, BASE.field("idleConnTimeout"), http.idleConnTimeout());
     }
 }

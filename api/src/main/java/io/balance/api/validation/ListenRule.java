@@ -3,15 +3,32 @@ package io.balance.api.validation;
 import io.balance.api.config.HostPort;
 import io.balance.api.config.ProxyConfig;
 
-/** The traffic and admin listeners: parseable, and not on the same port. */
+/**
+ * The traffic and admin listeners: parseable, and not on the same port. The admin listener
+ * also serves the metrics; the original format's {@code metrics.listen} names it when
+ * {@code admin.listen} is not set, and must agree with {@code admin.listen} when both are.
+ */
 final class ListenRule implements Rule {
+    private static final FieldPath ADMIN_LISTEN = FieldPath.of("admin", "listen");
+    private static final FieldPath METRICS_LISTEN = FieldPath.of("metrics", "listen");
+
     @Override
     public void check(ProxyConfig config, Problems problems) {
         HostPort listen = parse(config.listen(), FieldPath.of("listen"), problems);
-        HostPort admin = parse(config.admin().listen(), FieldPath.of("admin", "listen"), problems);
+        String metricsText = config.metrics().listen();
+        String adminText = config.admin().listen();
+        HostPort metrics = metricsText == null ? null : parse(metricsText, METRICS_LISTEN, problems);
+        // admin.listen unset (or spelled the same): the admin listener is the metrics address, checked once
+        boolean adminFromMetrics = metricsText != null && metricsText.equals(adminText);
+        FieldPath adminPath = adminFromMetrics ? METRICS_LISTEN : ADMIN_LISTEN;
+        HostPort admin = adminFromMetrics ? metrics : parse(adminText, ADMIN_LISTEN, problems);
+        if (!adminFromMetrics && metrics != null && admin != null && !metrics.equals(admin)) {
+            problems.error(METRICS_LISTEN, "metrics are served on the admin listener (admin.listen: \"" + adminText
+                    + "\"); remove metrics.listen or set it to the same address");
+        }
         if (listen != null && admin != null && listen.port() == admin.port()
                 && (listen.anyHost() || admin.anyHost() || listen.host().equals(admin.host()))) {
-            problems.error(FieldPath.of("admin", "listen"), "port " + admin.port()
+            problems.error(adminPath, "port " + admin.port()
                     + " clashes with the traffic listener (listen: \"" + config.listen() + "\"); give the admin API its own port, e.g. \":9090\"");
         }
     }

@@ -17,17 +17,19 @@ final class ResilienceRule implements Rule {
         FieldPath cbPath = BASE.field("circuitBreaker");
         Checks.range(problems, cbPath.field("maxFailures"), cb.maxFailures(), 1, 100_000);
         Checks.positive(problems, cbPath.field("timeout"), cb.timeout());
-        Checks.range(problems, cbPath.field("halfOpenRequests"), cb.halfOpenRequests(), 1, 1000);
+        Checks.range(problems, cbPath.field("maxConcurrentRequests"), cb.maxConcurrentRequests(), 1, 1000);
 
         RetryConfig retry = config.resilience().retry();
         FieldPath retryPath = BASE.field("retry");
         Checks.range(problems, retryPath.field("maxAttempts"), retry.maxAttempts(), 1, 10);
-        Checks.positive(problems, retryPath.field("initialBackoff"), retry.initialBackoff());
-        Checks.positive(problems, retryPath.field("maxBackoff"), retry.maxBackoff());
-        if (Checks.isPositive(retry.maxBackoff()) && retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
-            problems.error(retryPath.field("maxBackoff"), "must be at least initial_backoff ("
-                    + GoDuration.format(retry.initialBackoff()) + "); got " + GoDuration.format(retry.maxBackoff()));
+        Checks.positive(problems, retryPath.field("initialDelay"), retry.initialDelay());
+        Checks.positive(problems, retryPath.field("maxDelay"), retry.maxDelay());
+        if (Checks.isPositive(retry.maxDelay()) && retry.maxDelay().compareTo(retry.initialDelay()) < 0) {
+            problems.error(retryPath.field("maxDelay"), "must be at least initial_delay ("
+                    + GoDuration.format(retry.initialDelay()) + "); got " + GoDuration.format(retry.maxDelay()));
         }
+        Checks.range(problems, retryPath.field("multiplier"), retry.multiplier(), 1.0, 10.0);
+        Checks.range(problems, retryPath.field("jitter"), retry.jitter(), 0.0, 1.0);
         List<Integer> codes = retry.retryOn();
         for (int i = 0; i < codes.size(); i++) {
             Integer code = codes.get(i);

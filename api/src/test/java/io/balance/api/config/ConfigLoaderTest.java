@@ -28,16 +28,22 @@ class ConfigLoaderTest {
                   algorithm: consistent-hash
                   hash_key: header:X-User-ID
                 health_check:
+                  enabled: true
                   type: http
                   interval: 5s
                   timeout: 1500ms
                   path: /healthz
                   passive_checks:
+                    enabled: true
+                    error_rate_threshold: 0.25
                     consecutive_failures: 3
+                    window: 2m
                 resilience:
-                  circuit_breaker: {max_failures: 4, timeout: 1m30s}
-                  retry: {max_attempts: 2}
+                  circuit_breaker: {enabled: true, max_failures: 4, timeout: 1m30s, max_concurrent_requests: 2}
+                  retry: {enabled: true, max_attempts: 2, initial_delay: 100ms, max_delay: 10s, multiplier: 1.5, jitter: 0.1}
                 timeouts: {connect: 2s, idle: 1h}
+                http: {enable_websocket: false, enable_http2: false, max_idle_conns_per_host: 32, idle_conn_timeout: 2m}
+                metrics: {enabled: true, listen: ":9100", path: /metrics}
                 """, "test");
 
         assertThat(loaded.problems()).isEmpty();
@@ -49,11 +55,75 @@ class ConfigLoaderTest {
         assertThat(config.loadBalancer().algorithm()).isEqualTo(Algorithm.CONSISTENT_HASH);
         assertThat(config.loadBalancer().hashKey()).isEqualTo("header:X-User-ID");
         assertThat(config.healthCheck().timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.healthCheck().enabled()).isTrue();
         assertThat(config.healthCheck().passiveChecks().consecutiveFailures()).isEqualTo(3);
+        assertThat(config.healthCheck().passiveChecks().errorRateThreshold()).isEqualTo(0.25);
+        assertThat(config.healthCheck().passiveChecks().window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.resilience().circuitBreaker().timeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(config.resilience().retry().maxAttempts()).isEqualTo(2);
+        assertThat(config.resilience().circuitBreaker().maxConcurrentRequests()).isEqualTo(2);
+        RetryConfig retry = config.resilience().retry();
+        assertThat(retry.maxAttempts()).isEqualTo(2);
+        assertThat(retry.initialDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(retry.maxDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(retry.multiplier()).isEqualTo(1.5);
+        assertThat(retry.jitter()).isEqualTo(0.1);
+        assertThat(config.http().maxIdleConnsPerHost()).isEqualTo(32);
+        assertThat(config.http().idleConnTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.metrics().listen()).isEqualTo(":9100");
+        assertThat(config.admin().listen()).isEqualTo(":9100");
         assertThat(config.timeouts().idle()).isEqualTo(Duration.ofHours(1));
         assertThat(config.timeouts().read()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFileWithoutModeOrHealthCheckMeansTcpWithoutActiveProbes() throws Exception {
+        LoadedConfig loaded = loader.parse("backends: [{address: 'a:1'}]", "test");
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.config().mode()).isEqualTo(Mode.TCP);
+        assertThat(loaded.config().healthCheck().enabled()).isFalse();
+        assertThat(loaded.config().admin().listen()).isEqualTo(":9090");
+    }
+
+    @Test
+    void readsTheOriginalsLaterSections() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                mode: http
+                backends: [{address: 'a:1'}]
+                tls:
+                  enabled: false
+                  certificates: [{cert_file: a.crt, key_file: a.key, domains: [example.com], default: true}]
+                  min_version: "1.2"
+                  max_version: "1.3"
+                  cipher_suites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]
+                  prefer_server_cipher_suites: true
+                  session_tickets_disabled: false
+                  client_auth: none
+                  client_ca_file: ca.crt
+                  alpn_protocols: [h2, http/1.1]
+                  backend: {enabled: false, insecure_skip_verify: true, ca_file: ca.pem, client_cert_file: c.crt, client_key_file: c.key}
+                  sni: {routes: {"api.example.com": ["a:1"]}}
+                security:
+                  rate_limit: {enabled: false, type: token-bucket, requests_per_second: 100.0, burst_size: 200,
+                               window_size: 1m, max_requests: 6000}
+                  connection_protection: {max_connections_per_ip: 0, max_connection_rate: 0, read_timeout: 10s,
+                                          max_request_size: 0, max_header_size: 0}
+                  ip_blocklist: {blocked_ips: [], blocked_cidrs: []}
+                connection_pool: {enabled: false, max_size: 10, max_idle_time: 5m}
+                transform: {request_headers: [], response_headers: [], strip_prefix: "", add_prefix: ""}
+                tracing: {enabled: false, service_name: balance-proxy, endpoint: "http://jaeger:14268", sample_rate: 1.0}
+                logging: {level: info, format: text, add_caller: false, access_log: false}
+                """, "test");
+
+        assertThat(render(loaded.problems())).isEmpty();
+        ProxyConfig config = loaded.config();
+        assertThat(config.tls().maxVersion()).isEqualTo("1.3");
+        assertThat(config.tls().alpnProtocols()).containsExactly("h2", "http/1.1");
+        assertThat(config.tls().backend().insecureSkipVerify()).isTrue();
+        assertThat(config.security().rateLimit().burstSize()).isEqualTo(200L);
+        assertThat(config.security().connectionProtection().readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.connectionPool().maxIdleTime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.tracing().sampleRate()).isEqualTo(1.0);
+        assertThat(config.logging().format()).isEqualTo("text");
     }
 
     @Test
@@ -187,9 +257,12 @@ class ConfigLoaderTest {
         ProxyConfig config = loader.parse("""
                 backends: [{address: 'a:1'}]
                 timeouts: {connect: 1500ms, idle: 2m}
+                metrics: {listen: "127.0.0.1:9100"}
                 """, "test").config();
         String written = loader.write(config);
-        assertThat(written).contains("connect: 1.5s").contains("idle: 2m").contains("max_connections: 0");
+        assertThat(written).contains("connect: 1.5s").contains("idle: 2m").contains("max_connections: 0")
+                .contains("mode: tcp").contains("idle_conn_timeout: 1m30s");
+        assertThat(loader.parse(written, "again").problems()).isEmpty();
         assertThat(loader.parse(written, "again").config()).isEqualTo(config);
     }
 

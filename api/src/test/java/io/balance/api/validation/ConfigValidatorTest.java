@@ -4,7 +4,10 @@ import static io.balance.api.validation.Validate.file;
 import static io.balance.api.validation.Validate.withBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.balance.api.config.HealthCheckType;
+import io.balance.api.config.Mode;
 import io.balance.api.config.ProxyConfig;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ConfigValidatorTest {
@@ -21,7 +24,7 @@ class ConfigValidatorTest {
                 health_check: {interval: 1s, timeout: 2s, intervl: 5s}
                 resilience: {retry: {max_attempts: 0}}
                 timeouts: {connect: 0s}
-                http: {max_idle_conns_per_host: 10}
+                logging: {level: debug}
                 tls: {enabled: true}
                 """);
 
@@ -37,8 +40,8 @@ class ConfigValidatorTest {
                 "timeouts.connect: must be a positive duration, e.g. 5s; got 0s",
                 "tls.enabled: TLS termination is not supported yet; terminate TLS in front of Balance for now");
         assertThat(result.render(PathStyle.FILE, result.warnings())).containsExactly(
-                "http.max_idle_conns_per_host: accepted for compatibility and ignored: Balance pools per event loop;"
-                        + " use http.max_idle_connections (per backend and event loop) instead");
+                "logging.level: accepted for compatibility and ignored: Balance logs at info level;"
+                        + " change it with the JVM option -Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
     }
 
     @Test
@@ -53,20 +56,24 @@ class ConfigValidatorTest {
                   - {address: "[::1]:9003"}
                 load_balancer: {algorithm: bounded-consistent-hash, hash_key: "header:X-User-ID", virtual_nodes: 160, load_factor: 1.25}
                 health_check:
+                  enabled: true
                   type: http
                   interval: 5s
                   timeout: 1s
                   path: /healthz
                   expected_status: "200-399"
-                  passive_checks: {consecutive_failures: 3, error_rate: 0.5, ejection_time: 10s, max_ejection_time: 2m}
+                  passive_checks: {enabled: true, consecutive_failures: 3, error_rate_threshold: 0.5, window: 1m,
+                                   error_rate_min_requests: 20, ejection_time: 10s, max_ejection_time: 2m, max_ejection_percent: 50}
                 resilience:
-                  circuit_breaker: {max_failures: 5, timeout: 30s, half_open_requests: 2}
-                  retry: {max_attempts: 2, initial_backoff: 25ms, max_backoff: 250ms, retry_on: [502, 503]}
+                  circuit_breaker: {enabled: true, max_failures: 5, timeout: 30s, max_concurrent_requests: 2}
+                  retry: {enabled: true, max_attempts: 2, initial_delay: 25ms, max_delay: 250ms, multiplier: 2.0, jitter: 0.2,
+                          retry_on: [502, 503], budget_percent: 20, min_retries: 3}
                   limits: {max_connections: 2048, max_pending_requests: 512, max_requests: 2048}
                 timeouts: {connect: 2s, read: 30s, write: 30s, idle: 60s, request: 1m}
                 tls: {enabled: false}
-                http: {trusted_proxies: ["10.0.0.0/8"], max_request_line: 8192, max_header_size: 16384, max_headers: 100, max_idle_connections: 64}
-                metrics: {enabled: true, path: /metrics}
+                http: {trusted_proxies: ["10.0.0.0/8"], max_request_line: 8192, max_header_size: 16384, max_headers: 100,
+                       max_idle_conns_per_host: 100, idle_conn_timeout: 90s, enable_websocket: false, enable_http2: false}
+                metrics: {enabled: true, listen: ":9090", path: /metrics}
                 admin: {listen: ":9090", token_file: /etc/balance/token}
                 transport: {type: auto, event_loops: 0}
                 shutdown: {drain_delay: 5s, grace_period: 30s}
@@ -86,7 +93,7 @@ class ConfigValidatorTest {
 
     @Test
     void warningsDoNotMakeAConfigInvalid() {
-        ValidationResult result = withBackend("http: {max_idle_conns_per_host: 100}");
+        ValidationResult result = withBackend("http: {max_idle_conns_per_host: 0}");
 
         assertThat(result.isValid()).isTrue();
         assertThat(result.errors()).isEmpty();
@@ -94,6 +101,35 @@ class ConfigValidatorTest {
             assertThat(warning.severity()).isEqualTo(Severity.WARNING);
             assertThat(warning.path()).isEqualTo(FieldPath.of("http", "maxIdleConnsPerHost"));
         });
+    }
+
+    @Test
+    void theDefaultsFollowTheOriginalFormat() {
+        ProxyConfig defaults = ProxyConfig.empty();
+        assertThat(defaults.mode()).as("mode omitted").isEqualTo(Mode.TCP);
+        assertThat(defaults.healthCheck().enabled()).as("active health checks without health_check").isFalse();
+        assertThat(defaults.healthCheck().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(defaults.healthCheck().type()).isEqualTo(HealthCheckType.TCP);
+        assertThat(defaults.healthCheck().passiveChecks().errorRateThreshold()).isZero();
+        assertThat(defaults.healthCheck().passiveChecks().window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.resilience().circuitBreaker().maxConcurrentRequests()).isEqualTo(1);
+        assertThat(defaults.resilience().retry().multiplier()).isEqualTo(2.0);
+        assertThat(defaults.resilience().retry().jitter()).isEqualTo(0.2);
+        assertThat(defaults.http().maxIdleConnsPerHost()).isEqualTo(100);
+        assertThat(defaults.http().idleConnTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(defaults.http().enableWebsocket()).as("no http section: WebSocket stays off").isFalse();
+        assertThat(defaults.http().enableHttp2()).as("no http section: HTTP/2 stays off").isFalse();
+        assertThat(defaults.admin().listen()).isEqualTo(":9090");
+        assertThat(defaults.metrics().listen()).isNull();
+    }
+
+    @Test
+    void aHealthCheckSectionWithoutEnabledRunsNoActiveProbes() {
+        ValidationResult result = withBackend("health_check: {type: http, path: /healthz, interval: 5s}");
+        assertThat(result.problems()).isEmpty();
+        ProxyConfig config = Validate.load(Validate.ONE_BACKEND + "health_check: {type: http, path: /healthz, interval: 5s}");
+        assertThat(config.healthCheck().enabled()).isFalse();
+        assertThat(Validate.load(Validate.ONE_BACKEND + "health_check: {enabled: true}").healthCheck().enabled()).isTrue();
     }
 
     @Test

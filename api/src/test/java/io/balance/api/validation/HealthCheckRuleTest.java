@@ -27,6 +27,14 @@ class HealthCheckRuleTest {
     }
 
     @Test
+    void theDefaultTimeoutNeverExceedsAShortInterval() {
+        assertClean("health_check: {enabled: true, interval: 2s}");
+        assertClean("health_check: {enabled: true, interval: 500ms}");
+        assertThat(errors("health_check: {interval: 2s, timeout: 3s}")).containsExactly(
+                "health_check.timeout: must not exceed interval (2s); a probe would still run when the next one starts");
+    }
+
+    @Test
     void thresholdsMustBeInRange() {
         assertThat(errors("health_check: {healthy_threshold: 0, unhealthy_threshold: 101}")).containsExactly(
                 "health_check.healthy_threshold: must be between 1 and 100; got 0",
@@ -79,21 +87,32 @@ class HealthCheckRuleTest {
     }
 
     @Test
+    void theOldPassiveKeyNamesAreUnknownAndTheValidKeysAreListed() {
+        String valid = "; valid keys here: consecutive_failures, ejection_time, enabled, error_rate_min_requests,"
+                + " error_rate_threshold, max_ejection_percent, max_ejection_time, window";
+        assertThat(errors("health_check: {passive_checks: {error_rate: 0.5, error_rate_window: 30s}}")).containsExactly(
+                "health_check.passive_checks.error_rate: unknown key \"error_rate\"" + valid,
+                "health_check.passive_checks.error_rate_window: unknown key \"error_rate_window\"" + valid);
+    }
+
+    @Test
     void passiveConsecutiveFailuresMustBeInRange() {
         assertThat(errors("health_check: {passive_checks: {consecutive_failures: 0}}")).containsExactly(
                 "health_check.passive_checks.consecutive_failures: must be between 1 and 1000; got 0");
     }
 
     @Test
-    void passiveErrorRateIsAFraction() {
-        assertThat(errors("health_check: {passive_checks: {error_rate: 1.5}}")).containsExactly(
-                "health_check.passive_checks.error_rate: must be between 0.0 and 1.0; got 1.5");
+    void passiveErrorRateThresholdIsAFraction() {
+        assertThat(errors("mode: http\nhealth_check: {passive_checks: {error_rate_threshold: 1.5}}")).containsExactly(
+                "health_check.passive_checks.error_rate_threshold: must be between 0.0 and 1.0; got 1.5");
+        assertThat(errors("mode: http\nhealth_check: {passive_checks: {error_rate_threshold: -0.5}}")).containsExactly(
+                "health_check.passive_checks.error_rate_threshold: must be between 0.0 and 1.0; got -0.5");
     }
 
     @Test
-    void passiveErrorRateWindowMustBePositive() {
-        assertThat(errors("health_check: {passive_checks: {error_rate_window: 0}}")).containsExactly(
-                "health_check.passive_checks.error_rate_window: must be a positive duration, e.g. 5s; got 0s");
+    void passiveWindowMustBePositive() {
+        assertThat(errors("health_check: {passive_checks: {window: 0}}")).containsExactly(
+                "health_check.passive_checks.window: must be a positive duration, e.g. 5s; got 0s");
     }
 
     @Test
@@ -125,6 +144,7 @@ class HealthCheckRuleTest {
     @Test
     void acceptsAFullySpelledHealthCheck() {
         assertClean("""
+                mode: http
                 health_check:
                   enabled: true
                   type: http
@@ -140,8 +160,8 @@ class HealthCheckRuleTest {
                   passive_checks:
                     enabled: true
                     consecutive_failures: 3
-                    error_rate: 0.5
-                    error_rate_window: 1m
+                    error_rate_threshold: 0.5
+                    window: 1m
                     error_rate_min_requests: 10
                     ejection_time: 30s
                     max_ejection_time: 30s

@@ -3,7 +3,6 @@ package io.balance.api.validation;
 import static io.balance.api.validation.Validate.assertClean;
 import static io.balance.api.validation.Validate.errors;
 import static io.balance.api.validation.Validate.warnings;
-import static io.balance.api.validation.Validate.withBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -44,17 +43,41 @@ class HttpRuleTest {
     }
 
     @Test
-    void idlePoolSizeMustBeInRange() {
-        assertThat(errors("http: {max_idle_connections: -1}")).containsExactly(
-                "http.max_idle_connections: must be between 0 and 100000; got -1");
+    void maxIdleConnsPerHostMustBeInRange() {
+        assertThat(errors("http: {max_idle_conns_per_host: -1}")).containsExactly(
+                "http.max_idle_conns_per_host: must be between 0 and 100000; got -1");
+        assertThat(errors("http: {max_idle_conns_per_host: 100001}")).containsExactly(
+                "http.max_idle_conns_per_host: must be between 0 and 100000; got 100001");
     }
 
     @Test
-    void maxIdleConnsPerHostIsAcceptedWithAWarning() {
-        assertThat(warnings("http: {max_idle_conns_per_host: 100}")).containsExactly(
-                "http.max_idle_conns_per_host: accepted for compatibility and ignored: Balance pools per event loop;"
-                        + " use http.max_idle_connections (per backend and event loop) instead");
-        assertThat(withBackend("http: {max_idle_conns_per_host: 100}").isValid()).isTrue();
+    void maxIdleConnsPerHostIsARealSettingWithoutAWarning() {
+        assertClean("http: {max_idle_conns_per_host: 100}");
+        assertClean("http: {max_idle_conns_per_host: 1}");
+    }
+
+    @Test
+    void zeroIdleConnectionsIsLegalButWarnsThatTheOriginalReadItAsTheDefault() {
+        assertThat(warnings("http: {max_idle_conns_per_host: 0}")).containsExactly(
+                "http.max_idle_conns_per_host: 0 keeps no idle backend connections, so every request opens a new one;"
+                        + " the original Balance read 0 as the default (100)");
+        assertThat(errors("http: {max_idle_conns_per_host: 0}")).isEmpty();
+    }
+
+    @Test
+    void idleConnTimeoutMustBePositive() {
+        assertThat(errors("http: {idle_conn_timeout: 0s}")).containsExactly(
+                "http.idle_conn_timeout: must be a positive duration, e.g. 5s; got 0s");
+        assertThat(errors("http: {idle_conn_timeout: -90s}")).containsExactly(
+                "http.idle_conn_timeout: must be a positive duration, e.g. 5s; got -1m30s");
+    }
+
+    @Test
+    void theOldIdlePoolKeyIsUnknownAndTheValidKeysAreListed() {
+        assertThat(errors("http: {max_idle_connections: 64}")).containsExactly(
+                "http.max_idle_connections: unknown key \"max_idle_connections\"; valid keys here: enable_http2, enable_websocket,"
+                        + " idle_conn_timeout, max_header_size, max_headers, max_idle_conns_per_host, max_request_line, routes,"
+                        + " trusted_proxies");
     }
 
     @Test
@@ -65,9 +88,11 @@ class HttpRuleTest {
                   max_request_line: 256
                   max_header_size: 1024
                   max_headers: 10000
-                  max_idle_connections: 0
-                  websocket: false
-                  http2: false
+                  max_idle_conns_per_host: 1
+                  idle_conn_timeout: 5m
+                  enable_websocket: false
+                  enable_http2: false
+                  routes: []
                 """);
     }
 }

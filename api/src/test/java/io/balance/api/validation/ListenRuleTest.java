@@ -1,9 +1,12 @@
 package io.balance.api.validation;
 
+import static io.balance.api.validation.Validate.ONE_BACKEND;
 import static io.balance.api.validation.Validate.assertClean;
 import static io.balance.api.validation.Validate.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.balance.api.config.ConfigLoader;
+import io.balance.api.config.ProxyConfig;
 import org.junit.jupiter.api.Test;
 
 class ListenRuleTest {
@@ -82,5 +85,50 @@ class ListenRuleTest {
         assertClean("listen: \"0.0.0.0:8080\"\nadmin: {listen: \"127.0.0.1:9090\"}");
         assertClean("listen: \"[::]:8080\"\nadmin: {listen: \"[::1]:9090\"}");
         assertClean("listen: \"localhost:8080\"");
+    }
+
+    @Test
+    void withoutAdminListenTheMetricsAddressBecomesTheAdminListener() throws Exception {
+        ProxyConfig config = ConfigLoader.yaml().parse(ONE_BACKEND + "metrics: {enabled: true, listen: \":9100\"}", "t").config();
+        assertThat(config.admin().listen()).isEqualTo(":9100");
+        assertThat(config.metrics().listen()).isEqualTo(":9100");
+        assertClean("metrics: {enabled: true, listen: \":9100\", path: /metrics}");
+    }
+
+    @Test
+    void withNeitherAddressTheAdminListenerIsOn9090() throws Exception {
+        ProxyConfig config = ConfigLoader.yaml().parse(ONE_BACKEND, "t").config();
+        assertThat(config.admin().listen()).isEqualTo(":9090");
+        assertThat(config.metrics().listen()).isNull();
+    }
+
+    @Test
+    void adminListenWinsWhenBothNameTheSameAddress() {
+        assertClean("admin: {listen: \"127.0.0.1:9100\"}\nmetrics: {listen: \"127.0.0.1:9100\"}");
+    }
+
+    @Test
+    void metricsListenThatDiffersFromAdminListenIsAnError() {
+        assertThat(errors("admin: {listen: \":9090\"}\nmetrics: {listen: \":9100\"}")).containsExactly(
+                "metrics.listen: metrics are served on the admin listener (admin.listen: \":9090\");"
+                        + " remove metrics.listen or set it to the same address");
+        assertThat(errors("admin: {listen: \":9090\"}\nmetrics: {listen: \"0.0.0.0:9090\"}")).containsExactly(
+                "metrics.listen: metrics are served on the admin listener (admin.listen: \":9090\");"
+                        + " remove metrics.listen or set it to the same address");
+    }
+
+    @Test
+    void anInvalidMetricsListenIsReportedOnceAtItsOwnPath() {
+        assertThat(errors("metrics: {listen: \"9100\"}")).containsExactly(
+                "metrics.listen: address \"9100\" is a bare port; write \":9100\" for every interface or host:port, e.g. 10.0.0.5:9100");
+        assertThat(errors("admin: {listen: \":9090\"}\nmetrics: {listen: \":metrics\"}")).containsExactly(
+                "metrics.listen: invalid port \"metrics\" in address \":metrics\"; ports are 1-65535");
+    }
+
+    @Test
+    void aMetricsAddressOnTheTrafficPortClashesAtMetricsListen() {
+        assertThat(errors("listen: \":8080\"\nmetrics: {listen: \":8080\"}")).containsExactly(
+                "metrics.listen: port 8080 clashes with the traffic listener (listen: \":8080\");"
+                        + " give the admin API its own port, e.g. \":9090\"");
     }
 }

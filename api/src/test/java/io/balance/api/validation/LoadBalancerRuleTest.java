@@ -38,6 +38,12 @@ class LoadBalancerRuleTest {
     }
 
     @Test
+    void aFileWithoutModeIsTcpSoHeaderHashingNeedsModeHttp() {
+        assertThat(errors("load_balancer: {algorithm: consistent-hash, hash_key: \"header:X-User-ID\"}")).containsExactly(
+                "load_balancer.hash_key: header hashing needs mode: http; in tcp mode only source-ip is available");
+    }
+
+    @Test
     void anInvalidHeaderKeyInTcpModeIsReportedOnce() {
         assertThat(errors("mode: tcp\nload_balancer: {algorithm: consistent-hash, hash_key: \"header:\"}")).containsExactly(
                 "load_balancer.hash_key: invalid hash key \"header:\"; " + VALID_KEYS);
@@ -78,7 +84,7 @@ class LoadBalancerRuleTest {
 
     @Test
     void acceptsTheHashKeysEachAlgorithmUnderstands() {
-        assertClean("load_balancer: {algorithm: consistent-hash, hash_key: \"header:X-User-ID\", virtual_nodes: 200}");
+        assertClean("mode: http\nload_balancer: {algorithm: consistent-hash, hash_key: \"header:X-User-ID\", virtual_nodes: 200}");
         assertClean("load_balancer: {algorithm: bounded-consistent-hash, hash_key: source-ip, load_factor: 2.0}");
         assertClean("load_balancer: {algorithm: ip-hash, hash_key: source-ip}");
         assertClean("mode: tcp\nload_balancer: {algorithm: consistent-hash, hash_key: source-ip}");

@@ -21,9 +21,11 @@ class ResilienceRuleTest {
     }
 
     @Test
-    void breakerHalfOpenRequestsMustBeInRange() {
-        assertThat(errors("resilience: {circuit_breaker: {half_open_requests: 1001}}")).containsExactly(
-                "resilience.circuit_breaker.half_open_requests: must be between 1 and 1000; got 1001");
+    void breakerHalfOpenTrialSlotsMustBeInRange() {
+        assertThat(errors("resilience: {circuit_breaker: {max_concurrent_requests: 1001}}")).containsExactly(
+                "resilience.circuit_breaker.max_concurrent_requests: must be between 1 and 1000; got 1001");
+        assertThat(errors("resilience: {circuit_breaker: {max_concurrent_requests: 0}}")).containsExactly(
+                "resilience.circuit_breaker.max_concurrent_requests: must be between 1 and 1000; got 0");
     }
 
     @Test
@@ -35,17 +37,47 @@ class ResilienceRuleTest {
     }
 
     @Test
-    void backoffsMustBePositive() {
-        assertThat(errors("resilience: {retry: {initial_backoff: 0s}}")).containsExactly(
-                "resilience.retry.initial_backoff: must be a positive duration, e.g. 5s; got 0s");
-        assertThat(errors("resilience: {retry: {max_backoff: 0s}}")).containsExactly(
-                "resilience.retry.max_backoff: must be a positive duration, e.g. 5s; got 0s");
+    void delaysMustBePositive() {
+        assertThat(errors("resilience: {retry: {initial_delay: 0s}}")).containsExactly(
+                "resilience.retry.initial_delay: must be a positive duration, e.g. 5s; got 0s");
+        assertThat(errors("resilience: {retry: {max_delay: 0s}}")).containsExactly(
+                "resilience.retry.max_delay: must be a positive duration, e.g. 5s; got 0s");
     }
 
     @Test
-    void maxBackoffMustCoverInitialBackoff() {
-        assertThat(errors("resilience: {retry: {initial_backoff: 100ms, max_backoff: 50ms}}")).containsExactly(
-                "resilience.retry.max_backoff: must be at least initial_backoff (100ms); got 50ms");
+    void maxDelayMustCoverInitialDelay() {
+        assertThat(errors("resilience: {retry: {initial_delay: 100ms, max_delay: 50ms}}")).containsExactly(
+                "resilience.retry.max_delay: must be at least initial_delay (100ms); got 50ms");
+    }
+
+    @Test
+    void multiplierMustGrowTheDelayButNotExplode() {
+        assertThat(errors("resilience: {retry: {multiplier: 0.5}}")).containsExactly(
+                "resilience.retry.multiplier: must be between 1.0 and 10.0; got 0.5");
+        assertThat(errors("resilience: {retry: {multiplier: 10.5}}")).containsExactly(
+                "resilience.retry.multiplier: must be between 1.0 and 10.0; got 10.5");
+        assertClean("resilience: {retry: {multiplier: 1.0}}");
+        assertClean("resilience: {retry: {multiplier: 10}}");
+    }
+
+    @Test
+    void jitterIsAFractionOfTheDelay() {
+        assertThat(errors("resilience: {retry: {jitter: 1.5}}")).containsExactly(
+                "resilience.retry.jitter: must be between 0.0 and 1.0; got 1.5");
+        assertThat(errors("resilience: {retry: {jitter: -0.1}}")).containsExactly(
+                "resilience.retry.jitter: must be between 0.0 and 1.0; got -0.1");
+        assertClean("resilience: {retry: {jitter: 0}}");
+        assertClean("resilience: {retry: {jitter: 1.0}}");
+    }
+
+    @Test
+    void theOldKeyNamesAreUnknownAndTheValidKeysAreListed() {
+        assertThat(errors("resilience: {retry: {initial_backoff: 25ms}, circuit_breaker: {half_open_requests: 1}}"))
+                .containsExactly(
+                        "resilience.retry.initial_backoff: unknown key \"initial_backoff\"; valid keys here: budget_percent,"
+                                + " enabled, initial_delay, jitter, max_attempts, max_delay, min_retries, multiplier, retry_on",
+                        "resilience.circuit_breaker.half_open_requests: unknown key \"half_open_requests\";"
+                                + " valid keys here: enabled, max_concurrent_requests, max_failures, timeout");
     }
 
     @Test
@@ -81,12 +113,14 @@ class ResilienceRuleTest {
     void acceptsAFullySpelledResilienceSection() {
         assertClean("""
                 resilience:
-                  circuit_breaker: {enabled: true, max_failures: 1, timeout: 10s, half_open_requests: 1000}
+                  circuit_breaker: {enabled: true, max_failures: 1, timeout: 10s, max_concurrent_requests: 1000}
                   retry:
                     enabled: true
                     max_attempts: 1
-                    initial_backoff: 10ms
-                    max_backoff: 10ms
+                    initial_delay: 10ms
+                    max_delay: 10ms
+                    multiplier: 1.5
+                    jitter: 0.1
                     retry_on: [500, 599]
                     budget_percent: 0
                     min_retries: 0

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.balance.api.config.ConfigFileException;
 import io.balance.api.config.ConfigLoader;
 import io.balance.api.config.LoadedConfig;
+import io.balance.api.config.ProxyConfig;
 import java.util.List;
 
 /**
@@ -30,6 +31,17 @@ final class Validate {
             throw new AssertionError("test YAML did not parse: " + e.getMessage(), e);
         }
         return VALIDATOR.validate(loaded);
+    }
+
+    /** The model {@code yaml} maps to, as written; fails the test on any mapping problem. */
+    static ProxyConfig load(String yaml) {
+        try {
+            LoadedConfig loaded = LOADER.parse(yaml, "test.yaml");
+            assertThat(loaded.problems()).as("mapping problems of%n%s", yaml).isEmpty();
+            return loaded.config();
+        } catch (ConfigFileException e) {
+            throw new AssertionError("test YAML did not parse: " + e.getMessage(), e);
+        }
     }
 
     /** Validates {@code yaml} plus one valid backend. */

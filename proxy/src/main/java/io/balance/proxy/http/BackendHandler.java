@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The backend end of one pooled HTTP connection. While a client exchange owns the connection
  * it hands every response message to that exchange; while parked in the pool it only watches
- * for the backend closing it or the idle timeout.
+ * for the backend closing it or for {@code http.idle_conn_timeout} without traffic, which closes
+ * it. (Idle events while an exchange owns the connection are ignored: the exchange's own
+ * timeouts apply then.)
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackendHandler.class);
@@ -23,19 +25,19 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     private static final int MAX_RESPONSE_HEADERS = 65536;
 
     private final Backend backend;
-    private final long idleTimeoutNanos;
+    private final long poolIdleTimeoutNanos;
     private HttpProxyHandler owner;
 
-    BackendHandler(Backend backend, long idleTimeoutNanos) {
+    BackendHandler(Backend backend, long poolIdleTimeoutNanos) {
         this.backend = backend;
-        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.poolIdleTimeoutNanos = poolIdleTimeoutNanos;
     }
 
     ChannelInitializer<Channel> initializer() {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleTimeoutNanos, TimeUnit.NANOSECONDS));
+                ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, poolIdleTimeoutNanos, TimeUnit.NANOSECONDS));
                 ch.pipeline().addLast("codec", new HttpClientCodec(MAX_RESPONSE_HEAD_LINE, MAX_RESPONSE_HEADERS, 65536));
                 ch.pipeline().addLast("backend", BackendHandler.this);
             }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Idle keep-alive connections to backends, one pool per event loop so that no lock is ever
  * taken: a connection is only reused by the loop it lives on. Most recently used first, so
- * surplus connections age out through the idle timeout.
+ * surplus connections age out through {@code http.idle_conn_timeout}. At most
+ * {@code http.max_idle_conns_per_host} connections per backend are parked on each loop.
  */
 public final class BackendPool {
     private static final FastThreadLocal<BackendPool> POOLS = new FastThreadLocal<>() {

@@ -283,7 +283,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private void connect(Backend target) {
         connecting = true;
         int id = exchangeId;
-        BackendHandler handler = new BackendHandler(target, settings.idleTimeoutNanos());
+        BackendHandler handler = new BackendHandler(target, settings.config().http().idleConnTimeout().toNanos());
         ChannelFuture future = connector.connect(ctx.channel().eventLoop(), target, settings.connectTimeoutMillis(), false,
                 handler.initializer());
         future.addListener((ChannelFutureListener) f -> connected(f, target, id));
@@ -453,7 +453,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         Channel channel = backendChannel;
         detachBackend();
         if (channel != null) {
-            if (reuse && BackendPool.current().offer(backend, channel, settings.config().http().maxIdleConnections())) {
+            if (reuse && BackendPool.current().offer(backend, channel, settings.config().http().maxIdleConnsPerHost())) {
                 channel.config().setAutoRead(true);
             } else {
                 channel.close();
