@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.balance.api.validation.FieldPath;
+import io.balance.api.validation.PathStyle;
 import io.balance.api.validation.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,18 +144,7 @@ public final class ConfigLoader {
     }
 
     private static String camel(String key) {
-        StringBuilder out = new StringBuilder(key.length());
-        boolean upper = false;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '_' && i > 0) {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return PathStyle.toCamel(key);
     }
 
     /** Records every mapping problem and lets the mapping go on with a null (the default). */

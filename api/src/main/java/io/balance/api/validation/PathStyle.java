@@ -48,7 +48,8 @@ public enum PathStyle {
         return out.toString();
     }
 
-    static String toCamel(String snake) {
+    /** {@code load_balancer} to {@code loadBalancer}: a file key in the model's spelling. */
+    public static String toCamel(String snake) {
         StringBuilder out = new StringBuilder(snake.length());
         boolean upper = false;
         for (int i = 0; i < snake.length(); i++) {

@@ -89,22 +89,14 @@ public final class AdminApi {
     }
 
     private AdminResponse putBackends(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return badRequest(List.of("body is not valid JSON: " + e.getOriginalMessage()));
+        VersionedRequest request = VersionedRequest.parse(JSON, body, "backends", JsonNode::isArray,
+                "a list of {name, address, weight, max_connections}");
+        if (!request.valid()) {
+            return badRequest(request.problems());
         }
+        long version = request.version();
+        JsonNode list = request.payload();
         List<String> problems = new ArrayList<>();
-        long version = version(root, problems);
-        JsonNode list = root == null ? null : root.get("backends");
-        if (list == null || !list.isArray()) {
-            problems.add("backends: required, a list of {name, address, weight, max_connections}");
-        }
-        unknownFields(root, List.of("version", "backends"), problems);
-        if (!problems.isEmpty()) {
-            return badRequest(problems);
-        }
         List<BackendConfig> backends = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             try {
@@ -130,25 +122,15 @@ public final class AdminApi {
     }
 
     private AdminResponse putConfig(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return badRequest(List.of("body is not valid JSON: " + e.getOriginalMessage()));
+        VersionedRequest request = VersionedRequest.parse(JSON, body, "config", JsonNode::isObject,
+                "the proxy config as in the file format (snake_case keys)");
+        if (!request.valid()) {
+            return badRequest(request.problems());
         }
-        List<String> problems = new ArrayList<>();
-        long version = version(root, problems);
-        JsonNode configNode = root == null ? null : root.get("config");
-        if (configNode == null || !configNode.isObject()) {
-            problems.add("config: required, the proxy config as in the file format (snake_case keys)");
-        }
-        unknownFields(root, List.of("version", "config"), problems);
-        if (!problems.isEmpty()) {
-            return badRequest(problems);
-        }
+        long version = request.version();
         LoadedConfig loaded;
         try {
-            loaded = ConfigLoader.json().map(configNode);
+            loaded = ConfigLoader.json().map(request.payload());
         } catch (ConfigFileException e) {
             return badRequest(List.of(e.getMessage()));
         }
@@ -168,27 +150,6 @@ public final class AdminApi {
     private AdminResponse drain() {
         server.drain();
         return AdminResponse.json(HttpResponseStatus.ACCEPTED, json(JSON.createObjectNode().put("draining", true)));
-    }
-
-    private static long version(JsonNode root, List<String> problems) {
-        JsonNode version = root == null ? null : root.get("version");
-        if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 0) {
-            problems.add("version: required, a whole number >= 0 that grows with every change");
-            return -1;
-        }
-        return version.asLong();
-    }
-
-    private static void unknownFields(JsonNode root, List<String> known, List<String> problems) {
-        if (root == null || !root.isObject()) {
-            problems.add("body must be a JSON object");
-            return;
-        }
-        root.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                problems.add(name + ": unknown key; valid keys: " + String.join(", ", known));
-            }
-        });
     }
 
     private static AdminResponse ok(String body) {
