@@ -18,6 +18,7 @@ import io.balance.proxy.http.HttpProxyHandler;
 import io.balance.proxy.metrics.BackendMetersRegistry;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.resilience.HealthFactory;
+import io.balance.proxy.resilience.Resilience;
 import io.balance.proxy.tcp.TcpChannelInitializer;
 import io.balance.proxy.transport.Transport;
 import io.balance.proxy.transport.Transports;
@@ -97,7 +98,8 @@ public final class ProxyServer implements AutoCloseable {
         registry.addListener(backendMeters);
         registry.addListener(health);
         registry.addListener(new PoolCloser(workerGroup));
-        state = new ProxyState(TrafficSettings.of(config, configVersion), registry, metrics, backendMeters);
+        state = new ProxyState(TrafficSettings.of(config, configVersion), registry, metrics, backendMeters,
+                Resilience.create(metrics));
         registry.applyFromFile(config.backends());
 
         try {

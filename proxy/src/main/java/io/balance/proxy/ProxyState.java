@@ -3,6 +3,7 @@ package io.balance.proxy;
 import io.balance.proxy.backend.BackendRegistry;
 import io.balance.proxy.metrics.BackendMetersRegistry;
 import io.balance.proxy.metrics.ProxyMetrics;
+import io.balance.proxy.resilience.Resilience;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,14 +15,21 @@ public final class ProxyState {
     private final BackendRegistry registry;
     private final ProxyMetrics metrics;
     private final BackendMetersRegistry backendMeters;
+    private final Resilience resilience;
     private volatile boolean draining;
 
     public ProxyState(TrafficSettings settings, BackendRegistry registry, ProxyMetrics metrics,
-            BackendMetersRegistry backendMeters) {
+            BackendMetersRegistry backendMeters, Resilience resilience) {
         this.settings = new AtomicReference<>(settings);
         this.registry = registry;
         this.metrics = metrics;
         this.backendMeters = backendMeters;
+        this.resilience = resilience;
+    }
+
+    /** Panic policy and retry budget (proxy-wide). */
+    public Resilience resilience() {
+        return resilience;
     }
 
     public BackendMetersRegistry backendMeters() {

@@ -2,13 +2,15 @@ package io.balance.proxy;
 
 import io.balance.api.config.Cidr;
 import io.balance.api.config.ProxyConfig;
+import io.balance.proxy.resilience.ResilienceSettings;
 import io.netty.util.AsciiString;
 import java.net.InetAddress;
 import java.util.List;
 
 /**
  * What the hot path needs from the config, computed once per config version: parsed CIDRs,
- * the hash header as an {@link AsciiString}, timeouts in the units the timers take.
+ * the hash header as an {@link AsciiString}, timeouts in the units the timers take, and the
+ * resilience settings (retries, limits, panic threshold).
  */
 public record TrafficSettings(
         ProxyConfig config,
@@ -19,7 +21,8 @@ public record TrafficSettings(
         long readTimeoutNanos,
         long writeTimeoutNanos,
         long idleTimeoutNanos,
-        long requestTimeoutNanos) {
+        long requestTimeoutNanos,
+        ResilienceSettings resilience) {
 
     public static TrafficSettings of(ProxyConfig config, long version) {
         String hashKey = config.loadBalancer().algorithm().hashing() ? config.loadBalancer().effectiveHashKey() : "";
@@ -33,7 +36,8 @@ public record TrafficSettings(
                 config.timeouts().read().toNanos(),
                 config.timeouts().write().toNanos(),
                 config.timeouts().idle().toNanos(),
-                config.timeouts().request().toNanos());
+                config.timeouts().request().toNanos(),
+                ResilienceSettings.of(config));
     }
 
     public boolean trusted(InetAddress address) {

@@ -29,6 +29,7 @@ import java.util.List;
  */
 public final class AdminApi {
     private static final ObjectMapper JSON = ConfigMappers.json();
+    private static final String[] CIRCUIT_STATES = {"closed", "open", "half_open"};
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ProxyServer server;
@@ -187,8 +188,11 @@ public final class AdminApi {
                 .put("max_connections", backend.maxConnections())
                 .put("state", backend.health().state().name().toLowerCase())
                 .put("reason", backend.health().reason())
+                .put("circuit_breaker", CIRCUIT_STATES[backend.health().circuitState()])
+                .put("ejections", backend.health().ejections())
                 .put("active_requests", backend.activeRequests())
-                .put("open_connections", backend.openConnections());
+                .put("open_connections", backend.openConnections())
+                .put("pending_connects", backend.pendingConnects());
     }
 
     static ObjectNode backendsNode(BackendSet set) {

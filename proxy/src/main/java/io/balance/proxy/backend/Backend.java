@@ -20,6 +20,7 @@ public final class Backend {
     private volatile int maxConnections;
     private final AtomicInteger activeRequests = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger pendingConnects = new AtomicInteger();
     private final BackendHealth health;
 
     public Backend(BackendConfig config, BackendHealth health) {
@@ -97,19 +98,55 @@ public final class Backend {
         activeRequests.decrementAndGet();
     }
 
+    /** Starts a request unless {@code limit} (resilience.limits.max_requests) are in flight already. */
+    public boolean tryStartRequest(int limit) {
+        return reserve(activeRequests, limit);
+    }
+
+    public int pendingConnects() {
+        return pendingConnects.get();
+    }
+
+    /**
+     * Counts a request that waits for a new connection, unless {@code limit}
+     * (resilience.limits.max_pending_requests) are waiting already.
+     */
+    public boolean tryStartConnect(int limit) {
+        return reserve(pendingConnects, limit);
+    }
+
+    /** The connect of a waiting request finished, either way. */
+    public void connectFinished() {
+        pendingConnects.decrementAndGet();
+    }
+
     public int openConnections() {
         return openConnections.get();
     }
 
     /** Reserves a connection slot; false when {@code max_connections} (0 = unlimited) is reached. */
     public boolean tryOpenConnection() {
-        int cap = maxConnections;
+        return tryOpenConnection(0);
+    }
+
+    /**
+     * Reserves a connection slot under the lower of the backend's {@code max_connections} and
+     * {@code limit} (resilience.limits.max_connections); 0 means no cap from that side.
+     */
+    public boolean tryOpenConnection(int limit) {
+        int own = maxConnections;
+        int cap = own <= 0 ? limit : limit <= 0 ? own : Math.min(own, limit);
+        return reserve(openConnections, cap);
+    }
+
+    /** Increments {@code counter} unless it reached {@code cap} (0 or less = unlimited). */
+    private static boolean reserve(AtomicInteger counter, int cap) {
         while (true) {
-            int current = openConnections.get();
+            int current = counter.get();
             if (cap > 0 && current >= cap) {
                 return false;
             }
-            if (openConnections.compareAndSet(current, current + 1)) {
+            if (counter.compareAndSet(current, current + 1)) {
                 return true;
             }
         }

@@ -38,6 +38,24 @@ public interface BackendHealth {
     default void failed(Failure failure) {
     }
 
+    /**
+     * May the backend take traffic in panic mode (too few backends eligible)? Panic mode
+     * overrides active and passive checks but not drain or an open circuit breaker.
+     */
+    default boolean panicCandidate() {
+        return available();
+    }
+
+    /** The circuit breaker's state for {@code balance_circuit_breaker_state}: 0 closed, 1 open, 2 half-open. */
+    default int circuitState() {
+        return 0;
+    }
+
+    /** Passive ejections so far, for {@code balance_backend_ejections_total}. */
+    default long ejections() {
+        return 0;
+    }
+
     /** What went wrong, for passive checks and the circuit breaker. */
     enum Failure {
         CONNECT,

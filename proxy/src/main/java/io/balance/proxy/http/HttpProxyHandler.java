@@ -11,12 +11,18 @@ import io.balance.proxy.lb.HashKeys;
 import io.balance.proxy.metrics.HttpMethods;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.metrics.ProxyMetrics.Reason;
+import io.balance.proxy.resilience.BackendLimits;
+import io.balance.proxy.resilience.Backoff;
+import io.balance.proxy.resilience.PanicPolicy;
+import io.balance.proxy.resilience.PanicPolicy.Eligibility;
+import io.balance.proxy.resilience.ResilienceSettings;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -45,7 +51,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpProxyHandler.class);
 
     private static final int MAX_PIPELINED = 16;
-    private static final int MAX_ATTEMPTS_CAP = 10;
+    private static final int MAX_ATTEMPTS_CAP = ResilienceSettings.MAX_ATTEMPTS_CAP;
 
     private final ProxyState state;
     private final BackendConnector connector;
@@ -83,6 +89,15 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private int responseStatus;
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> deadlineTimer;
+    // Resilience: which backends a pick may use, and the retry in waiting (see retry()).
+    private Eligibility eligibility = Eligibility.NORMAL;
+    private boolean allowTried;
+    private boolean retryPending;
+    private boolean holdsRetryToken;
+    private ScheduledFuture<?> retryTimer;
+    private HttpResponseStatus retryStatus;
+    private Reason retryReason;
+    private String retryDetail;
 
     public HttpProxyHandler(ProxyState state, BackendConnector connector) {
         this.state = state;
@@ -149,6 +164,12 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             ctx.close();
             return;
         }
+        if (evt instanceof IdleStateEvent && (responseStarted || !requestComplete)) {
+            // nothing moved either way mid-transfer; waiting for a response head is timeouts.read's job
+            abortBackend();
+            respondError(HttpResponseStatus.REQUEST_TIMEOUT, Reason.IDLE_TIMEOUT, "connection idle");
+            return;
+        }
         ctx.fireUserEventTriggered(evt);
     }
 
@@ -188,6 +209,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         informational = false;
         attempts = 0;
         triedCount = 0;
+        allowTried = false;
+        retryReason = null;
         hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
         ForwardedHeaders.rewriteRequest(head.headers(), (InetSocketAddress) ctx.channel().remoteAddress(), clientIp, settings);
         if (settings.requestTimeoutNanos() > 0) {
@@ -218,7 +241,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
                 armResponseTimer();
             }
             updateReading();
-        } else if (connecting) {
+        } else if (connecting || retryPending) {
             waitingForConnection.add(content);
             updateReading();
         } else {
@@ -229,55 +252,74 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** Picks a backend for the current attempt and sends the request there. */
     private void dispatch() {
         backendSet = state.registry().current();
-        int maxAttempts = Math.min(MAX_ATTEMPTS_CAP, settings.config().resilience().retry().maxAttempts());
-        while (true) {
-            Backend chosen = backendSet.balancer().choose(hash, this);
+        ResilienceSettings resilience = settings.resilience();
+        eligibility = state.resilience().panic().decide(backendSet, resilience.panicThresholdPercent());
+        Reason refused = null;
+        while (eligibility != Eligibility.NONE && triedCount < MAX_ATTEMPTS_CAP) {
+            Backend chosen = pick();
             if (chosen == null) {
-                Reason reason = attempts == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED;
-                respondError(attempts == 0 ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY, reason,
-                        attempts == 0 ? "no backend available" : "no backend could be reached");
-                return;
+                break;
             }
             tried[triedCount++] = chosen;
             if (!chosen.health().tryAcquire()) {
-                if (triedCount >= MAX_ATTEMPTS_CAP) {
-                    respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, Reason.NO_BACKEND, "no backend available");
-                    return;
-                }
                 continue;
+            }
+            if (!chosen.tryStartRequest(resilience.limits().maxRequests())) {
+                chosen.health().released();
+                refused = Reason.REQUEST_LIMIT;
+                continue;
+            }
+            Channel pooled = BackendPool.current().poll(chosen);
+            if (pooled == null) {
+                Reason limit = BackendLimits.reserveConnection(chosen, resilience.limits());
+                if (limit != null) {
+                    chosen.requestFinished();
+                    chosen.health().released();
+                    refused = limit;
+                    continue;
+                }
+            }
+            if (attempts > 0) {
+                state.backendMeters().retried(chosen);
             }
             attempts++;
             backend = chosen;
-            backend.requestStarted();
-            Channel pooled = BackendPool.current().poll(chosen);
             if (pooled != null) {
                 reusedConnection = true;
                 attach(pooled);
-                return;
-            }
-            if (chosen.tryOpenConnection()) {
+            } else {
                 reusedConnection = false;
                 connect(chosen);
-                return;
             }
-            chosen.requestFinished();
-            chosen.health().succeeded();
-            backend = null;
-            if (attempts >= maxAttempts || triedCount >= MAX_ATTEMPTS_CAP) {
-                respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, Reason.CONNECTION_LIMIT, "backend connection limit reached");
-                return;
-            }
+            return;
         }
+        if (refused != null) {
+            respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, refused, "backend limit reached (" + refused.label() + ")");
+        } else if (retryReason != null) {
+            respondError(retryStatus, retryReason, retryDetail);
+        } else {
+            respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, Reason.NO_BACKEND, "no backend available");
+        }
+    }
+
+    /** A retry goes to a backend not tried yet when there is one, else back to one already tried. */
+    private Backend pick() {
+        Backend chosen = backendSet.balancer().choose(hash, this);
+        if (chosen == null && attempts > 0 && !allowTried) {
+            allowTried = true;
+            chosen = backendSet.balancer().choose(hash, this);
+        }
+        return chosen;
     }
 
     @Override
     public boolean accepts(Backend candidate) {
-        for (int i = 0; i < triedCount; i++) {
+        for (int i = 0; i < triedCount && !allowTried; i++) {
             if (tried[i] == candidate) {
                 return false;
             }
         }
-        return candidate.available();
+        return PanicPolicy.accepts(eligibility, candidate);
     }
 
     private void connect(Backend target) {
@@ -290,6 +332,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void connected(ChannelFuture future, Backend target, int id) {
+        target.connectFinished();
         if (id != exchangeId || request == null) {
             if (future.isSuccess()) {
                 future.channel().close();
@@ -307,16 +350,14 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         target.requestFinished();
         target.health().failed(BackendHealth.Failure.CONNECT);
         backend = null;
-        if (!bodyForwarded && attempts < maxAttempts()) {
-            dispatch();
-        } else {
+        boolean timedOut = future.cause() instanceof ConnectTimeoutException;
+        HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
+        Reason reason = timedOut ? Reason.CONNECT_TIMEOUT : Reason.CONNECT_FAILED;
+        String detail = timedOut ? "backend connection timed out" : "backend connection failed";
+        if (!retry(status, reason, detail)) {
             releaseAll(waitingForConnection);
-            respondError(HttpResponseStatus.BAD_GATEWAY, Reason.CONNECT_FAILED, "backend connection failed");
+            respondError(status, reason, detail);
         }
-    }
-
-    private int maxAttempts() {
-        return Math.min(MAX_ATTEMPTS_CAP, settings.config().resilience().retry().maxAttempts());
     }
 
     private void attach(Channel channel) {
@@ -342,8 +383,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     // ---- response side (called by BackendHandler on the same event loop) ---------------------
 
     void backendRead(Object msg) {
-        if (msg instanceof HttpResponse response) {
-            backendResponse(response);
+        if (msg instanceof HttpResponse response && backendResponse(response)) {
+            ReferenceCountUtil.release(msg);
+            return;
         }
         if (msg instanceof HttpContent content) {
             backendContent(content);
@@ -352,14 +394,24 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
     }
 
-    private void backendResponse(HttpResponse response) {
+    /** Forwards a response head; true when it was discarded instead, for a retry. */
+    private boolean backendResponse(HttpResponse response) {
         cancel(responseTimer);
         responseTimer = null;
         int code = response.status().code();
         if (code >= 100 && code < 200 && code != 101) {
             informational = true;
             ctx.write(response);
-            return;
+            return false;
+        }
+        if (code >= 500) {
+            backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
+            if (retriesStatus(code) && retry(response.status(), Reason.BACKEND_ERROR, "backend answered " + code)) {
+                discardResponse();
+                return true;
+            }
+        } else {
+            backend.health().succeeded();
         }
         informational = false;
         responseStarted = true;
@@ -376,11 +428,22 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
         setKeepAlive(response, keepAliveToClient);
         ctx.write(response);
-        if (code >= 500) {
-            backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
-        } else {
-            backend.health().succeeded();
-        }
+        return false;
+    }
+
+    /** A {@code retry_on} status of an idempotent request without a body may be retried. */
+    private boolean retriesStatus(int code) {
+        return settings.resilience().retry().retriesStatus(code) && HttpMethods.idempotent(request.method()) && replayable();
+    }
+
+    /** Drops the backend's 5xx answer: the connection is closed rather than drained of the rest. */
+    private void discardResponse() {
+        Channel channel = backendChannel;
+        Backend failed = backend;
+        detachBackend();
+        channel.close();
+        failed.requestFinished();
+        backend = null;
     }
 
     private boolean bodyAllowed(int code) {
@@ -436,8 +499,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         BackendHealth.Failure failure = BackendHealth.Failure.RESET;
         backend.health().failed(failure);
         backend = null;
-        if (reusedConnection && !bodyForwarded && attempts < maxAttempts() && replayable()) {
-            dispatch();
+        // nothing came back: a body-less request can go again if the connection was a reused
+        // one (the backend may have closed it just as we sent) or the method is idempotent
+        boolean again = (reusedConnection || HttpMethods.idempotent(request.method())) && replayable();
+        if (again && retry(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection")) {
             return;
         }
         respondError(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection");
@@ -485,6 +550,44 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             inbound(next);
         }
         updateReading();
+    }
+
+    // ---- retries ------------------------------------------------------------------------
+
+    /**
+     * Schedules another attempt after a failure that sent nothing to the client, when one is
+     * allowed: attempts left, no request body streamed yet, and the retry budget has room. The
+     * wait is {@link Backoff} on this event loop. Remembers what to answer if no backend takes
+     * the retry. False when no retry will happen (the caller answers).
+     */
+    private boolean retry(HttpResponseStatus status, Reason reason, String detail) {
+        ResilienceSettings.Retry retry = settings.resilience().retry();
+        if (bodyForwarded || responseStarted || attempts >= retry.maxAttempts()) {
+            return false;
+        }
+        if (!holdsRetryToken) {
+            if (!state.resilience().retryBudget().tryAcquire(backendSet.backends(), retry)) {
+                state.metrics().retryBudgetExhausted();
+                return false;
+            }
+            holdsRetryToken = true;
+        }
+        retryStatus = status;
+        retryReason = reason;
+        retryDetail = detail;
+        retryPending = true;
+        int id = exchangeId;
+        retryTimer = ctx.executor().schedule(() -> retryNow(id), Backoff.delayNanos(attempts, retry), TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    private void retryNow(int id) {
+        retryTimer = null;
+        if (id != exchangeId || request == null || !retryPending) {
+            return;
+        }
+        retryPending = false;
+        dispatch();
     }
 
     // ---- failures and timers ------------------------------------------------------------
@@ -573,8 +676,15 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private void endExchange() {
         cancel(responseTimer);
         cancel(deadlineTimer);
+        cancel(retryTimer);
         responseTimer = null;
         deadlineTimer = null;
+        retryTimer = null;
+        retryPending = false;
+        if (holdsRetryToken) {
+            holdsRetryToken = false;
+            state.resilience().retryBudget().release();
+        }
         request = null;
         backend = null;
         connecting = false;

@@ -1,6 +1,7 @@
 package io.balance.proxy.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,8 @@ public final class BackendMeters {
         registered.add(Gauge.builder(MeterNames.CIRCUIT_BREAKER_STATE, backend, breaker::circuitState)
                 .tags(tags).description("Circuit breaker state: 0 closed, 1 open, 2 half-open")
                 .register(registry));
+        registered.add(FunctionCounter.builder(MeterNames.BACKEND_EJECTIONS, backend, b -> b.health().ejections())
+                .tags(tags).description("Times passive checks ejected the backend").register(registry));
         retries = Counter.builder(MeterNames.BACKEND_RETRIES).tags(tags)
                 .description("Retries sent to this backend").register(registry);
         registered.add(retries);

@@ -20,6 +20,8 @@ public final class MeterNames {
     public static final String BACKENDS_VERSION = "balance.backends.version";
     public static final String PANIC_MODE = "balance.panic.mode";
     public static final String BACKEND_EJECTIONS = "balance.backend.ejections";
+    public static final String PANIC_ROUTED = "balance.panic.routed";
+    public static final String RETRY_BUDGET_EXHAUSTED = "balance.retry.budget.exhausted";
 
     public static final String TAG_BACKEND = "backend";
     public static final String TAG_METHOD = "method";

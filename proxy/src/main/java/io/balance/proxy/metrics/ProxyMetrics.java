@@ -45,6 +45,8 @@ public final class ProxyMetrics {
     private final RequestCounters unrouted;
     private final Counter reloadsOk;
     private final Counter reloadsFailed;
+    private final Counter panicRouted;
+    private final Counter retryBudgetExhausted;
 
     public ProxyMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -83,6 +85,10 @@ public final class ProxyMetrics {
                 .description("Config reloads by result").register(registry);
         reloadsFailed = Counter.builder(MeterNames.CONFIG_RELOADS).tag(MeterNames.TAG_RESULT, "failure")
                 .description("Config reloads by result").register(registry);
+        panicRouted = Counter.builder(MeterNames.PANIC_ROUTED)
+                .description("Requests (HTTP) or connections (TCP) spread over all backends in panic mode").register(registry);
+        retryBudgetExhausted = Counter.builder(MeterNames.RETRY_BUDGET_EXHAUSTED)
+                .description("Retries not sent because the retry budget was spent").register(registry);
     }
 
     /** Event-loop queue depth, once the traffic event loops exist. */
@@ -148,6 +154,14 @@ public final class ProxyMetrics {
         panicMode.set(on ? 1 : 0);
     }
 
+    public void panicRouted() {
+        panicRouted.increment();
+    }
+
+    public void retryBudgetExhausted() {
+        retryBudgetExhausted.increment();
+    }
+
     public void reloaded(boolean ok) {
         (ok ? reloadsOk : reloadsFailed).increment();
     }
@@ -159,9 +173,11 @@ public final class ProxyMetrics {
         PENDING_LIMIT("pending_limit"),
         REQUEST_LIMIT("request_limit"),
         CONNECT_FAILED("connect_failed"),
+        CONNECT_TIMEOUT("connect_timeout"),
         BACKEND_ERROR("backend_error"),
         BACKEND_TIMEOUT("backend_timeout"),
         REQUEST_TIMEOUT("request_timeout"),
+        IDLE_TIMEOUT("idle_timeout"),
         HEAD_TIMEOUT("head_timeout"),
         WRITE_TIMEOUT("write_timeout"),
         REQUEST_LINE_TOO_LONG("request_line_too_long"),

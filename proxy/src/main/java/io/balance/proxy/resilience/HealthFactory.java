@@ -6,38 +6,83 @@ import io.balance.proxy.backend.Backend;
 import io.balance.proxy.backend.BackendConnector;
 import io.balance.proxy.backend.BackendHealth;
 import io.balance.proxy.backend.BackendListener;
+import io.balance.proxy.health.EjectionPool;
+import io.balance.proxy.health.HealthCheckers;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.netty.channel.EventLoopGroup;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
-/** Builds each backend's health view and runs what keeps it current. */
+/**
+ * Builds each backend's health view ({@link BackendResilience}) and runs what keeps it
+ * current: active probes start when a backend joins the set and stop when it leaves; the
+ * ejection pool tracks the members; a reload swaps the settings every view reads.
+ */
 public final class HealthFactory implements BackendListener, AutoCloseable {
-    private volatile ProxyConfig config;
+    private final LongSupplier clock = System::nanoTime;
+    private final EjectionPool pool = new EjectionPool();
+    private final HealthCheckers checkers;
+    private final Map<Backend, BackendResilience> members = new ConcurrentHashMap<>();
+    private volatile ResilienceSettings settings;
 
     public HealthFactory(ProxyConfig config, EventLoopGroup group, BackendConnector connector, ProxyMetrics metrics) {
-        this.config = config;
+        this.settings = ResilienceSettings.of(config);
+        this.checkers = new HealthCheckers(group, connector, this::settings);
+    }
+
+    public ResilienceSettings settings() {
+        return settings;
     }
 
     public BackendHealth create(BackendConfig backend) {
-        return BackendHealth.alwaysHealthy();
+        return new BackendResilience(backend.name(), this::settings, pool, clock);
     }
 
+    /** What {@code balance_circuit_breaker_state} reads: 0 closed, 1 open, 2 half-open. */
     public double circuitState(Backend backend) {
-        return 0;
+        return backend.health().circuitState();
     }
 
-    public void reconfigure(ProxyConfig next) {
-        this.config = next;
+    public synchronized void reconfigure(ProxyConfig next) {
+        ResilienceSettings before = settings;
+        settings = ResilienceSettings.of(next);
+        boolean probing = settings.active().enabled();
+        members.forEach((backend, health) -> {
+            health.reconfigure(settings);
+            if (probing && !checkers.running(backend)) {
+                checkers.start(backend, health.active());
+            } else if (!probing) {
+                checkers.stop(backend);
+            }
+        });
+        if (before.passive().enabled() && !settings.passive().enabled()) {
+            pool.clearAll();
+        }
     }
 
     @Override
-    public void added(Backend backend) {
+    public synchronized void added(Backend backend) {
+        if (backend.health() instanceof BackendResilience health) {
+            members.put(backend, health);
+            pool.add(health.outlier());
+            if (settings.active().enabled()) {
+                checkers.start(backend, health.active());
+            }
+        }
     }
 
     @Override
-    public void removed(Backend backend) {
+    public synchronized void removed(Backend backend) {
+        BackendResilience health = members.remove(backend);
+        if (health != null) {
+            checkers.stop(backend);
+            pool.remove(health.outlier());
+        }
     }
 
     @Override
     public void close() {
+        checkers.close();
     }
 }

@@ -5,9 +5,13 @@ import io.balance.proxy.TrafficSettings;
 import io.balance.proxy.backend.Backend;
 import io.balance.proxy.backend.BackendConnector;
 import io.balance.proxy.backend.BackendHealth;
+import io.balance.proxy.backend.BackendSet;
 import io.balance.proxy.lb.BackendFilter;
 import io.balance.proxy.lb.HashKeys;
 import io.balance.proxy.metrics.ProxyMetrics.Reason;
+import io.balance.proxy.resilience.PanicPolicy;
+import io.balance.proxy.resilience.PanicPolicy.Eligibility;
+import io.balance.proxy.resilience.ResilienceSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -23,12 +27,14 @@ import java.net.InetSocketAddress;
  * backend when a connect fails, then hands both channels to {@link TcpRelayHandler}s.
  */
 public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
-    private static final int MAX_TRIES = 10;
+    private static final int MAX_TRIES = ResilienceSettings.MAX_ATTEMPTS_CAP;
 
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_TRIES];
     private int triedCount;
+    private int attempts;
+    private Eligibility eligibility = Eligibility.NORMAL;
     private long hash;
     private RelayPair pair;
 
@@ -51,14 +57,18 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
                 return false;
             }
         }
-        return backend.available();
+        return PanicPolicy.accepts(eligibility, backend);
     }
 
     private void connectNext(ChannelHandlerContext ctx) {
         TrafficSettings settings = state.settings();
-        int maxTries = Math.min(MAX_TRIES, Math.max(settings.config().resilience().retry().maxAttempts(), 1));
-        while (triedCount < maxTries) {
-            Backend backend = state.registry().current().balancer().choose(hash, this);
+        ResilienceSettings resilience = settings.resilience();
+        int maxTries = resilience.retry().maxAttempts();
+        BackendSet set = state.registry().current();
+        eligibility = state.resilience().panic().decide(set, resilience.panicThresholdPercent());
+        Reason refused = null;
+        while (eligibility != Eligibility.NONE && triedCount < maxTries) {
+            Backend backend = set.balancer().choose(hash, this);
             if (backend == null) {
                 break;
             }
@@ -66,12 +76,15 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             if (!backend.health().tryAcquire()) {
                 continue;
             }
-            if (!backend.tryOpenConnection()) {
+            if (!backend.tryOpenConnection(resilience.limits().maxConnections())) {
                 backend.health().released();
-                state.metrics().rejected(Reason.CONNECTION_LIMIT);
+                refused = Reason.CONNECTION_LIMIT;
                 continue;
             }
             backend.requestStarted();
+            if (attempts++ > 0) {
+                state.backendMeters().retried(backend);
+            }
             ChannelFuture future = connector.connect(ctx.channel().eventLoop(), backend, settings.connectTimeoutMillis(), true,
                     new ChannelInitializer<>() {
                         @Override
@@ -82,7 +95,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             future.addListener((ChannelFutureListener) f -> connected(ctx, backend, f));
             return;
         }
-        state.metrics().rejected(triedCount == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED);
+        state.metrics().rejected(refused != null ? refused : attempts == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED);
         ctx.close();
     }
 
