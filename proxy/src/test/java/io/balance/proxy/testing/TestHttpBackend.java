@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -46,6 +47,8 @@ public final class TestHttpBackend implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pathStatus = new ConcurrentHashMap<>();
+    private final Map<String, HttpHeaders> lastHeaders = new ConcurrentHashMap<>();
     private volatile int forcedStatus;
     private Channel server;
     private int port;
@@ -107,6 +110,20 @@ public final class TestHttpBackend implements AutoCloseable {
         return connections.get();
     }
 
+    /** Answers requests for exactly {@code path} with this status (0 restores normal answers). */
+    public void statusFor(String path, int status) {
+        if (status == 0) {
+            pathStatus.remove(path);
+        } else {
+            pathStatus.put(path, status);
+        }
+    }
+
+    /** The headers of the last request for exactly {@code path}, or null. */
+    public HttpHeaders lastHeaders(String path) {
+        return lastHeaders.get(path);
+    }
+
     /** Answers every request with this status (0 restores normal answers). */
     public void forceStatus(int status) {
         this.forcedStatus = status;
@@ -128,7 +145,13 @@ public final class TestHttpBackend implements AutoCloseable {
             requests.incrementAndGet();
             String path = request.uri();
             byPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            lastHeaders.put(path, request.headers().copy());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
+            Integer pathOverride = pathStatus.get(path);
+            if (pathOverride != null) {
+                send(ctx, HttpResponseStatus.valueOf(pathOverride), name, keepAlive);
+                return;
+            }
             if (path.startsWith("/stall")) {
                 return;
             }
