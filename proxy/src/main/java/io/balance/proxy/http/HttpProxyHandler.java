@@ -408,6 +408,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
             if (retriesStatus(code) && retry(response.status(), Reason.BACKEND_ERROR, "backend answered " + code)) {
                 discardResponse();
+                replayEnd();
                 return true;
             }
         } else {
@@ -503,6 +504,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         // one (the backend may have closed it just as we sent) or the method is idempotent
         boolean again = (reusedConnection || HttpMethods.idempotent(request.method())) && replayable();
         if (again && retry(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection")) {
+            replayEnd();
             return;
         }
         respondError(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection");
@@ -579,6 +581,17 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         int id = exchangeId;
         retryTimer = ctx.executor().schedule(() -> retryNow(id), Backoff.delayNanos(attempts, retry), TimeUnit.NANOSECONDS);
         return true;
+    }
+
+    /**
+     * A body-less request that already went out is replayed as its head plus an empty last
+     * content: the end went to the failed connection, and without it the next connection's
+     * encoder would wait for the rest of the message.
+     */
+    private void replayEnd() {
+        if (!(request instanceof LastHttpContent) && waitingForConnection.isEmpty()) {
+            waitingForConnection.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
     }
 
     private void retryNow(int id) {

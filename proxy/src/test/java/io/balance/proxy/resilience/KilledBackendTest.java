@@ -1,0 +1,62 @@
+package io.balance.proxy.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.balance.proxy.testing.RunningProxy;
+import io.balance.proxy.testing.TestHttpBackend;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KilledBackendTest {
+    private static final int CLIENTS = 8;
+
+    private final TestHttpBackend a = TestHttpBackend.start("a");
+    private final TestHttpBackend b = TestHttpBackend.start("b");
+    private RunningProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void losesNoIdempotentRequestWhenABackendDiesUnderLoadAndTakesItBackWhenItReturns() throws Exception {
+        proxy = RunningProxy.start("""
+                mode: http
+                load_balancer: {algorithm: round-robin}
+                backends:
+                  - {name: a, address: "%s"}
+                  - {name: b, address: "%s"}
+                health_check: {enabled: false, passive_checks: {ejection_time: 1s}}
+                resilience:
+                  circuit_breaker: {timeout: 1s}
+                  # the budget floor covers every client in flight: this test pins retries, not
+                  # budget exhaustion (RetryBudgetFaultTest does that)
+                  retry: {min_retries: %d}
+                """.formatted(a.address(), b.address(), CLIENTS));
+        try (Traffic.Load load = new Traffic.Load(proxy, "/", CLIENTS)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.requests() >= 50 && b.requests() >= 50);
+            a.kill();
+            int atKill = load.total();
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.total() >= atKill + 300);
+            assertThat(Traffic.state(proxy, "a")).isEqualTo("ejected");
+            assertThat(Traffic.healthy(proxy, "a")).isZero();
+
+            int servedByA = load.fromBackend("a");
+            a.listen(a.port());
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.fromBackend("a") > servedByA + 20);
+            assertThat(load.failures()).as("client-visible failures").isEmpty();
+        }
+        assertThat(Traffic.state(proxy, "a")).isEqualTo("healthy");
+        assertThat(Traffic.retries(proxy, "b")).as("requests that failed on a went to b").isPositive();
+        assertThat(Traffic.rejected(proxy, "connect_failed") + Traffic.rejected(proxy, "backend_error")).isZero();
+        assertThat(Traffic.metric(proxy, "balance_backend_ejections_total{backend=\"a\"}")
+                + Traffic.metric(proxy, "balance_circuit_breaker_state{backend=\"a\"}")).isPositive();
+    }
+}
