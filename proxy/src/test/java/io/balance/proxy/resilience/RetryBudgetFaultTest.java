@@ -1,0 +1,71 @@
+package io.balance.proxy.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.balance.proxy.testing.RunningProxy;
+import io.balance.proxy.testing.TestHttpBackend;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetryBudgetFaultTest {
+    private static final int CLIENTS = 30;
+    private static final int MIN_RETRIES = 2;
+
+    private final TestHttpBackend a = TestHttpBackend.start("a");
+    private final TestHttpBackend b = TestHttpBackend.start("b");
+    private RunningProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void holdsRetriesUnderTheBudgetDuringAFullOutage() throws Exception {
+        // Breakers and ejection off, so every request reaches the dead backends and wants retries;
+        // a long backoff keeps each granted retry in flight while the other requests arrive.
+        proxy = RunningProxy.start("""
+                mode: http
+                load_balancer: {algorithm: round-robin}
+                backends:
+                  - {name: a, address: "%s"}
+                  - {name: b, address: "%s"}
+                health_check: {enabled: false, passive_checks: {enabled: false}}
+                resilience:
+                  circuit_breaker: {enabled: false}
+                  retry: {max_attempts: 3, initial_backoff: 1s, max_backoff: 1s, budget_percent: 0, min_retries: %d}
+                """.formatted(a.address(), b.address(), MIN_RETRIES));
+        a.kill();
+        b.kill();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            answers.add(Traffic.CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(proxy.url("/"))).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Traffic.metric(proxy, "balance_retry_budget_exhausted_total") > 0);
+        assertThat(proxy.server().state().resilience().retryBudget().inFlight()).isLessThanOrEqualTo(MIN_RETRIES);
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(502);
+        }
+        double retries = Traffic.retries(proxy, "a") + Traffic.retries(proxy, "b");
+        double exhausted = Traffic.metric(proxy, "balance_retry_budget_exhausted_total");
+        double withToken = CLIENTS - exhausted;
+        assertThat(exhausted).as("most requests found the budget spent").isGreaterThanOrEqualTo(CLIENTS - 3 * MIN_RETRIES);
+        assertThat(retries).as("each request with a token retried max_attempts - 1 times").isEqualTo(2 * withToken);
+        assertThat(retries).as("without a budget: %d", 2 * CLIENTS).isLessThanOrEqualTo(2 * 3 * MIN_RETRIES);
+        assertThat(Traffic.rejected(proxy, "connect_failed")).isEqualTo(CLIENTS);
+        assertThat(proxy.server().state().resilience().retryBudget().inFlight()).as("every token came back").isZero();
+    }
+}
