@@ -31,7 +31,7 @@ class ActiveHealthCheckTest {
                 backends:
                   - {name: a, address: "%s"}
                   - {name: b, address: "%s"}
-                health_check: {enabled: true, interval: 100ms, timeout: 100ms, healthy_threshold: 2, unhealthy_threshold: 2, %s}
+                health_check: {enabled: true, interval: 200ms, timeout: 200ms, healthy_threshold: 2, unhealthy_threshold: 2, %s}
                 """.formatted(a.address(), b.address(), probe));
         return proxy;
     }

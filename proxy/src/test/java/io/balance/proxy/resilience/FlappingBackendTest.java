@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,20 @@ class FlappingBackendTest {
                   - {name: b, address: "%s"}
                 health_check: {enabled: false, passive_checks: {enabled: false}}
                 resilience:
-                  circuit_breaker: {max_failures: 3, timeout: 500ms}
+                  circuit_breaker: {max_failures: 3, timeout: 1500ms}
                   retry: {enabled: false}
                 """.formatted(a.address(), b.address()));
         assertThat(Traffic.breaker(proxy, "a")).isEqualTo(CLOSED);
         for (int trip = 1; trip <= 4; trip++) {
             double errorsBefore = Traffic.requests(proxy, "a", 500);
             a.forceStatus(500);
+            AtomicReference<JsonNode> snapshot = new AtomicReference<>();
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 Traffic.get(proxy, "/");
-                return Traffic.breaker(proxy, "a") == OPEN;
+                snapshot.set(Traffic.backend(proxy, "a"));
+                return Traffic.breaker(proxy, "a") == OPEN && snapshot.get().get("circuit_breaker").asText().equals("open");
             });
-            JsonNode open = Traffic.backend(proxy, "a");
+            JsonNode open = snapshot.get();
             assertThat(open.get("circuit_breaker").asText()).isEqualTo("open");
             assertThat(open.get("state").asText()).isEqualTo("ejected");
             assertThat(open.get("reason").asText()).contains("circuit breaker open (trip " + trip + ")");

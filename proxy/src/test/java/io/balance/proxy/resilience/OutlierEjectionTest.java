@@ -34,7 +34,7 @@ class OutlierEjectionTest {
                   - {name: b, address: "%s"}
                 health_check:
                   enabled: false
-                  passive_checks: {consecutive_failures: 3, ejection_time: 1s, max_ejection_time: 10s}
+                  passive_checks: {consecutive_failures: 3, ejection_time: 3s, max_ejection_time: 10s}
                 resilience: {circuit_breaker: {enabled: false}}
                 """.formatted(a.address(), b.address()));
         assertThat(Traffic.metric(proxy, "balance_backend_ejections_total{backend=\"a\"}")).as("registered at start").isZero();
@@ -53,7 +53,7 @@ class OutlierEjectionTest {
         assertThat(Traffic.requests(proxy, "b", 200)).isEqualTo(20.0);
 
         a.forceStatus(0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Traffic.state(proxy, "a").equals("healthy"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Traffic.state(proxy, "a").equals("healthy"));
         assertThat(Traffic.healthy(proxy, "a")).isEqualTo(1.0);
         for (int i = 0; i < 10; i++) {
             assertThat(Traffic.get(proxy, "/calm").statusCode()).isEqualTo(200);

@@ -26,8 +26,8 @@ class PanicModeTest {
                   - {name: b, address: "%s"}
                   - {name: c, address: "%s"}
                   - {name: d, address: "%s"}
-                health_check: {enabled: true, type: http, path: /health, interval: 100ms, timeout: 100ms,
-                               healthy_threshold: 1, unhealthy_threshold: 1, panic_threshold: 50}
+                health_check: {enabled: true, type: http, path: /health, interval: 250ms, timeout: 250ms,
+                               healthy_threshold: 1, unhealthy_threshold: 2, panic_threshold: 50}
                 """.formatted(backends.get(0).address(), backends.get(1).address(), backends.get(2).address(),
                 backends.get(3).address()));
     }

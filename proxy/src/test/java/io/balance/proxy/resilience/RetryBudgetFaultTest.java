@@ -62,9 +62,9 @@ class RetryBudgetFaultTest {
         double retries = Traffic.retries(proxy, "a") + Traffic.retries(proxy, "b");
         double exhausted = Traffic.metric(proxy, "balance_retry_budget_exhausted_total");
         double withToken = CLIENTS - exhausted;
-        assertThat(exhausted).as("most requests found the budget spent").isGreaterThanOrEqualTo(CLIENTS - 3 * MIN_RETRIES);
+        assertThat(exhausted).as("most requests found the budget spent").isGreaterThanOrEqualTo(CLIENTS - 5 * MIN_RETRIES);
         assertThat(retries).as("each request with a token retried max_attempts - 1 times").isEqualTo(2 * withToken);
-        assertThat(retries).as("without a budget: %d", 2 * CLIENTS).isLessThanOrEqualTo(2 * 3 * MIN_RETRIES);
+        assertThat(retries).as("without a budget: %d", 2 * CLIENTS).isLessThanOrEqualTo(2 * 5 * MIN_RETRIES);
         assertThat(Traffic.rejected(proxy, "connect_failed")).isEqualTo(CLIENTS);
         assertThat(proxy.server().state().resilience().retryBudget().inFlight()).as("every token came back").isZero();
     }
