@@ -74,8 +74,7 @@ public record ResilienceSettings(
             int maxEjectionPercent) {
 
         static Passive of(PassiveChecksConfig p) {
-            // compat branch: errorRate() -> errorRateThreshold(), errorRateWindow() -> window()
-            return new Passive(p.enabled(), p.consecutiveFailures(), p.errorRate(), p.errorRateWindow().toNanos(),
+            return new Passive(p.enabled(), p.consecutiveFailures(), p.errorRateThreshold(), p.window().toNanos(),
                     p.errorRateMinRequests(), p.ejectionTime().toNanos(), p.maxEjectionTime().toNanos(), p.maxEjectionPercent());
         }
 
@@ -88,8 +87,8 @@ public record ResilienceSettings(
     public record Breaker(boolean enabled, int maxFailures, long openNanos, int halfOpenTrials) {
 
         static Breaker of(CircuitBreakerConfig cb) {
-            // compat branch: halfOpenRequests() -> maxConcurrentRequests()
-            return new Breaker(cb.enabled(), cb.maxFailures(), cb.timeout().toNanos(), Math.max(1, cb.halfOpenRequests()));
+            // max_concurrent_requests: the original format's name for the half-open trial slots
+            return new Breaker(cb.enabled(), cb.maxFailures(), cb.timeout().toNanos(), Math.max(1, cb.maxConcurrentRequests()));
         }
     }
 
@@ -108,18 +107,13 @@ public record ResilienceSettings(
             int budgetPercent,
             int minRetries) {
 
-        static final double DEFAULT_MULTIPLIER = 2.0;
-        static final double DEFAULT_JITTER = 0.2;
-
         static Retry of(RetryConfig r) {
             int attempts = r.enabled() ? Math.max(1, Math.min(MAX_ATTEMPTS_CAP, r.maxAttempts())) : 1;
-            // compat branch: initialBackoff() -> initialDelay(), maxBackoff() -> maxDelay(), and
-            // multiplier()/jitter() arrive (defaults 2.0 and 0.2, used here until then)
-            Duration initial = r.initialBackoff();
-            Duration max = r.maxBackoff();
+            Duration initial = r.initialDelay();
+            Duration max = r.maxDelay();
             long[] mask = mask(r.retryOn());
-            return new Retry(attempts, initial.toNanos(), Math.max(initial.toNanos(), max.toNanos()), DEFAULT_MULTIPLIER,
-                    DEFAULT_JITTER, mask[0], mask[1], r.budgetPercent(), r.minRetries());
+            return new Retry(attempts, initial.toNanos(), Math.max(initial.toNanos(), max.toNanos()), r.multiplier(),
+                    r.jitter(), mask[0], mask[1], r.budgetPercent(), r.minRetries());
         }
 
         private static long[] mask(List<Integer> codes) {

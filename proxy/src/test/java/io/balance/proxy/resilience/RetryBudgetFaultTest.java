@@ -45,7 +45,7 @@ class RetryBudgetFaultTest {
                 health_check: {enabled: false, passive_checks: {enabled: false}}
                 resilience:
                   circuit_breaker: {enabled: false}
-                  retry: {max_attempts: 3, initial_backoff: 1s, max_backoff: 1s, budget_percent: 0, min_retries: %d}
+                  retry: {max_attempts: 3, initial_delay: 1s, max_delay: 1s, budget_percent: 0, min_retries: %d}
                 """.formatted(a.address(), b.address(), MIN_RETRIES));
         a.kill();
         b.kill();
