@@ -87,8 +87,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private boolean keepAliveToClient;
     private boolean backendKeepAlive;
     private int responseStatus;
-    private ScheduledFuture<?> responseTimer;
-    private ScheduledFuture<?> deadlineTimer;
+    private ExchangeTimers timers;
     // Resilience: which backends a pick may use, and the retry in waiting (see retry()).
     private Eligibility eligibility = Eligibility.NORMAL;
     private boolean allowTried;
@@ -107,6 +106,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.timers = new ExchangeTimers(ctx.executor(), this::responseTimedOut, this::deadlineExpired, this::writeTimedOut);
     }
 
     @Override
@@ -152,8 +152,14 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
         if (backendChannel != null) {
-            backendChannel.config().setAutoRead(ctx.channel().isWritable());
+            backendChannel.config().setAutoRead(writable);
+        }
+        if (writable) {
+            timers.cancelWrite();
+        } else if (request != null) {
+            timers.armWrite(settings.writeTimeoutNanos());
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -213,9 +219,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         retryReason = null;
         hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
         ForwardedHeaders.rewriteRequest(head.headers(), (InetSocketAddress) ctx.channel().remoteAddress(), clientIp, settings);
-        if (settings.requestTimeoutNanos() > 0) {
-            deadlineTimer = ctx.executor().schedule(this::deadlineExpired, settings.requestTimeoutNanos(), TimeUnit.NANOSECONDS);
-        }
+        timers.armDeadline(settings.requestTimeoutNanos());
         dispatch();
     }
 
@@ -396,8 +400,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Forwards a response head; true when it was discarded instead, for a retry. */
     private boolean backendResponse(HttpResponse response) {
-        cancel(responseTimer);
-        responseTimer = null;
+        timers.cancelResponse();
         int code = response.status().code();
         if (code >= 100 && code < 200 && code != 101) {
             informational = true;
@@ -606,13 +609,23 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     // ---- failures and timers ------------------------------------------------------------
 
     private void armResponseTimer() {
-        if (responseTimer == null && !responseStarted) {
-            responseTimer = ctx.executor().schedule(this::responseTimedOut, settings.readTimeoutNanos(), TimeUnit.NANOSECONDS);
+        if (!responseStarted) {
+            timers.armResponse(settings.readTimeoutNanos());
         }
     }
 
+    /** The client stopped reading the response for {@code timeouts.write}: give up on it. */
+    private void writeTimedOut() {
+        if (request == null || ctx.channel().isWritable()) {
+            return;
+        }
+        state.metrics().rejected(Reason.WRITE_TIMEOUT);
+        abortBackend();
+        ctx.close();
+        endExchange();
+    }
+
     private void responseTimedOut() {
-        responseTimer = null;
         if (request == null || responseStarted || backendChannel == null) {
             return;
         }
@@ -622,7 +635,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void deadlineExpired() {
-        deadlineTimer = null;
         if (request == null) {
             return;
         }
@@ -687,11 +699,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void endExchange() {
-        cancel(responseTimer);
-        cancel(deadlineTimer);
+        timers.cancelAll();
         cancel(retryTimer);
-        responseTimer = null;
-        deadlineTimer = null;
         retryTimer = null;
         retryPending = false;
         if (holdsRetryToken) {

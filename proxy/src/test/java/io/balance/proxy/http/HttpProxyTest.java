@@ -158,6 +158,20 @@ class HttpProxyTest {
     }
 
     @Test
+    void givesUpOnAClientThatStopsReadingTheResponse() throws Exception {
+        proxy("timeouts: {write: 500ms}");
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), proxy.port()));
+            socket.getOutputStream().write("GET /bytes/40000000 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> proxy.metric("balance_rejected_requests_total{reason=\"write_timeout\"}") == 1.0);
+        }
+        assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void servesAnH2cUpgradeOfferAsPlainHttp11() throws Exception {
         proxy("");
         String response = RawHttp.exchange(proxy.port(), "GET /headers HTTP/1.1\r\nHost: example.test\r\n"

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP backend on 127.0.0.1 for tests. Answers with its own name; paths steer it:
  * {@code /status/NNN} answers that status, {@code /delay/MS} answers after MS milliseconds,
- * {@code /echo} returns the request body, {@code /headers} lists the request headers,
+ * {@code /echo} returns the request body, {@code /bytes/N} answers N zero bytes, {@code /headers} lists the request headers,
  * {@code /stall} never answers, {@code /close} closes without answering. Counts requests and
  * connections. {@link #kill()} closes the listener and every connection at once.
  */
@@ -166,6 +166,9 @@ public final class TestHttpBackend implements AutoCloseable {
             } else if (path.startsWith("/delay/")) {
                 long ms = Long.parseLong(path.substring(7));
                 ctx.executor().schedule(() -> send(ctx, HttpResponseStatus.OK, name, keepAlive), ms, TimeUnit.MILLISECONDS);
+            } else if (path.startsWith("/bytes/")) {
+                int size = Integer.parseInt(path.substring(7));
+                sendBody(ctx, HttpResponseStatus.OK, Unpooled.wrappedBuffer(new byte[size]), keepAlive);
             } else if (path.startsWith("/echo")) {
                 ByteBuf body = request.content().retainedDuplicate();
                 sendBody(ctx, HttpResponseStatus.OK, body, keepAlive);
