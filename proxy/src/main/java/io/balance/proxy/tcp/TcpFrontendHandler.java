@@ -29,6 +29,8 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_TRIES];
     private int triedCount;
+    private int attempts;
+    private boolean atConnectionLimit;
     private long hash;
     private RelayPair pair;
 
@@ -54,10 +56,16 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
         return backend.available();
     }
 
+    /**
+     * Connects to the next backend the balancer offers. {@code retry.max_attempts} bounds the
+     * connects; backends skipped without a connect (breaker has no trial slot, connection cap
+     * reached) don't spend an attempt. A refused client is counted once, under the reason that
+     * best explains it.
+     */
     private void connectNext(ChannelHandlerContext ctx) {
         TrafficSettings settings = state.settings();
-        int maxTries = Math.min(MAX_TRIES, Math.max(settings.config().resilience().retry().maxAttempts(), 1));
-        while (triedCount < maxTries) {
+        int maxAttempts = Math.min(MAX_TRIES, Math.max(settings.config().resilience().retry().maxAttempts(), 1));
+        while (attempts < maxAttempts && triedCount < MAX_TRIES) {
             Backend backend = state.registry().current().balancer().choose(hash, this);
             if (backend == null) {
                 break;
@@ -68,9 +76,10 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             }
             if (!backend.tryOpenConnection()) {
                 backend.health().released();
-                state.metrics().rejected(Reason.CONNECTION_LIMIT);
+                atConnectionLimit = true;
                 continue;
             }
+            attempts++;
             backend.requestStarted();
             ChannelFuture future = connector.connect(ctx.channel().eventLoop(), backend, settings.connectTimeoutMillis(), true,
                     new ChannelInitializer<>() {
@@ -82,7 +91,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             future.addListener((ChannelFutureListener) f -> connected(ctx, backend, f));
             return;
         }
-        state.metrics().rejected(triedCount == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED);
+        state.metrics().rejected(attempts > 0 ? Reason.CONNECT_FAILED : atConnectionLimit ? Reason.CONNECTION_LIMIT : Reason.NO_BACKEND);
         ctx.close();
     }
 
@@ -104,7 +113,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             backendChannel.close();
             return;
         }
-        pair = new RelayPair(client, backendChannel, backend);
+        pair = new RelayPair(client, backendChannel, backend, state.settings().idleTimeoutNanos());
         backendChannel.pipeline().addLast(new TcpRelayHandler(client, pair));
         client.pipeline().addLast(new TcpRelayHandler(backendChannel, pair));
         client.config().setAutoRead(true);
@@ -115,7 +124,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             if (pair != null) {
-                pair.closeBoth();
+                pair.abort();
             } else {
                 ctx.close();
             }
