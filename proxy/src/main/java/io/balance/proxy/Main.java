@@ -3,6 +3,7 @@ package io.balance.proxy;
 import io.balance.proxy.cli.HealthCommand;
 import io.balance.proxy.cli.RunCommand;
 import io.balance.proxy.cli.ValidateCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,18 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line with its output and errors sent to the given writers (null: the console). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cli.setParameterExceptionHandler((ex, a) -> {
             cli.getErr().println(ex.getMessage());

@@ -20,6 +20,7 @@ import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.resilience.HealthFactory;
 import io.balance.proxy.resilience.Resilience;
 import io.balance.proxy.tcp.TcpChannelInitializer;
+import io.balance.proxy.tcp.TcpTransport;
 import io.balance.proxy.transport.Transport;
 import io.balance.proxy.transport.Transports;
 import io.netty.bootstrap.ServerBootstrap;
@@ -85,6 +86,9 @@ public final class ProxyServer implements AutoCloseable {
     public synchronized ProxyServer start() throws IOException, InterruptedException {
         token = readToken(config);
         transport = Transports.select(config.transport().type());
+        if (config.mode() == Mode.TCP) {
+            transport = TcpTransport.forTcpMode(transport);
+        }
         int threads = config.transport().eventLoops() > 0 ? config.transport().eventLoops() : Runtime.getRuntime().availableProcessors();
         acceptGroup = transport.newGroup(1, "balance-accept");
         workerGroup = transport.newGroup(threads, "balance-io");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,7 +43,11 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     public void reloadNow(String why) {
-        executor.execute(() -> reload(why));
+        try {
+            executor.execute(() -> reload(why));
+        } catch (RejectedExecutionException e) {
+            LOG.info("not reloading ({}): shutting down", why);
+        }
     }
 
     private void checkForChange() {

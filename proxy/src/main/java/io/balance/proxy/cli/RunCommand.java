@@ -46,6 +46,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         checked.result().warnings().forEach(w -> err.println("⚠️  " + w.render(PathStyle.FILE)));
+        Signals signals = Signals.install();
         ProxyServer server;
         try {
             server = new ProxyServer(checked.config(), BuildInfo.load()).start();
@@ -55,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         ConfigWatcher watcher = new ConfigWatcher(config, server, watchSeconds);
-        Signals.install(server, watcher);
+        signals.started(server, watcher);
         server.terminated().join();
         watcher.close();
         return 0;

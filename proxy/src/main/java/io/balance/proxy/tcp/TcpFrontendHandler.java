@@ -35,6 +35,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     private int triedCount;
     private int attempts;
     private Eligibility eligibility = Eligibility.NORMAL;
+    private boolean atConnectionLimit;
     private long hash;
     private RelayPair pair;
 
@@ -60,14 +61,19 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
         return PanicPolicy.accepts(eligibility, backend);
     }
 
+    /**
+     * Connects to the next backend the balancer offers. {@code retry.max_attempts} bounds the
+     * connects; backends skipped without a connect (breaker has no trial slot, connection cap
+     * reached) don't spend an attempt. A refused client is counted once, under the reason that
+     * best explains it.
+     */
     private void connectNext(ChannelHandlerContext ctx) {
         TrafficSettings settings = state.settings();
         ResilienceSettings resilience = settings.resilience();
-        int maxTries = resilience.retry().maxAttempts();
+        int maxAttempts = Math.min(MAX_TRIES, resilience.retry().maxAttempts());
         BackendSet set = state.registry().current();
         eligibility = state.resilience().panic().decide(set, resilience.panicThresholdPercent());
-        Reason refused = null;
-        while (eligibility != Eligibility.NONE && triedCount < maxTries) {
+        while (eligibility != Eligibility.NONE && attempts < maxAttempts && triedCount < MAX_TRIES) {
             Backend backend = set.balancer().choose(hash, this);
             if (backend == null) {
                 break;
@@ -78,7 +84,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             }
             if (!backend.tryOpenConnection(resilience.limits().maxConnections())) {
                 backend.health().released();
-                refused = Reason.CONNECTION_LIMIT;
+                atConnectionLimit = true;
                 continue;
             }
             backend.requestStarted();
@@ -95,7 +101,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             future.addListener((ChannelFutureListener) f -> connected(ctx, backend, f));
             return;
         }
-        state.metrics().rejected(refused != null ? refused : attempts == 0 ? Reason.NO_BACKEND : Reason.CONNECT_FAILED);
+        state.metrics().rejected(attempts > 0 ? Reason.CONNECT_FAILED : atConnectionLimit ? Reason.CONNECTION_LIMIT : Reason.NO_BACKEND);
         ctx.close();
     }
 
@@ -117,7 +123,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             backendChannel.close();
             return;
         }
-        pair = new RelayPair(client, backendChannel, backend);
+        pair = new RelayPair(client, backendChannel, backend, state.settings().idleTimeoutNanos());
         backendChannel.pipeline().addLast(new TcpRelayHandler(client, pair));
         client.pipeline().addLast(new TcpRelayHandler(backendChannel, pair));
         client.config().setAutoRead(true);
@@ -128,7 +134,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             if (pair != null) {
-                pair.closeBoth();
+                pair.abort();
             } else {
                 ctx.close();
             }

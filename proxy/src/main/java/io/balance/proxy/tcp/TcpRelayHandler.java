@@ -26,8 +26,11 @@ final class TcpRelayHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         peer.write(msg, peer.voidPromise());
         if (!peer.isWritable()) {
-            peer.flush();
+            // Stop reading before flushing: on epoll and NIO the flush can drain the peer at once
+            // and fire its writability change (which turns reading back on) inside this call.
+            // Turning reading off after the flush would then stall this direction for good.
             ctx.channel().config().setAutoRead(false);
+            peer.flush();
         }
     }
 
