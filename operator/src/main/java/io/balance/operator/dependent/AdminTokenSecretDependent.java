@@ -3,10 +3,10 @@ package io.balance.operator.dependent;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.AdminTokenSecretModel;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,12 +17,17 @@ import java.util.Base64;
  * new token.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class AdminTokenSecretDependent extends CRUDKubernetesDependentResource<Secret, BalanceProxy> {
+public class AdminTokenSecretDependent extends OwnedDependent<Secret> {
     public static final String NAME = "admin-token-secret";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public AdminTokenSecretDependent() {
         super(Secret.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.adminTokenSecret(primary);
     }
 
     @Override

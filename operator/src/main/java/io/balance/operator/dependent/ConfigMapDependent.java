@@ -8,7 +8,6 @@ import io.balance.operator.model.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -16,11 +15,16 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * the last known set in the live ConfigMap is kept (the endpoint sync writes it).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class ConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, BalanceProxy> {
+public class ConfigMapDependent extends OwnedDependent<ConfigMap> {
     public static final String NAME = "config";
 
     public ConfigMapDependent() {
         super(ConfigMap.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.configMap(primary);
     }
 
     @Override

@@ -5,10 +5,10 @@ import io.balance.operator.model.Defaults;
 import io.balance.operator.model.DeploymentModel;
 import io.balance.operator.model.HpaModel;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -16,11 +16,16 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * is copied into what is written, so neither an update nor server-side apply resets it.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class DeploymentDependent extends CRUDKubernetesDependentResource<Deployment, BalanceProxy> {
+public class DeploymentDependent extends OwnedDependent<Deployment> {
     public static final String NAME = "deployment";
 
     public DeploymentDependent() {
         super(Deployment.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.deployment(primary);
     }
 
     @Override

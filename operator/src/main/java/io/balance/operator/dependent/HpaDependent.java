@@ -5,21 +5,26 @@ import io.balance.operator.cluster.OptionalApi;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.HpaModel;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /** The HPA, only while {@code spec.autoscaling} is set (removing it deletes the HPA). */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class HpaDependent extends CRUDKubernetesDependentResource<HorizontalPodAutoscaler, BalanceProxy> {
+public class HpaDependent extends OwnedDependent<HorizontalPodAutoscaler> {
     public static final String NAME = "hpa";
 
     public HpaDependent() {
         super(HorizontalPodAutoscaler.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.hpa(primary);
     }
 
     @Override

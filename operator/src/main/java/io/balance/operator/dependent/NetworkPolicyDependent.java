@@ -5,22 +5,27 @@ import io.balance.operator.cluster.OptionalApi;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.Defaults;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.balance.operator.model.NetworkPolicyModel;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /** The NetworkPolicy guarding the admin port; on unless {@code spec.networkPolicy.enabled: false}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class NetworkPolicyDependent extends CRUDKubernetesDependentResource<NetworkPolicy, BalanceProxy> {
+public class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> {
     public static final String NAME = "network-policy";
 
     public NetworkPolicyDependent() {
         super(NetworkPolicy.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.networkPolicy(primary);
     }
 
     @Override

@@ -4,22 +4,27 @@ import io.balance.operator.cluster.ApiServedCondition;
 import io.balance.operator.cluster.OptionalApi;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.balance.operator.model.PdbModel;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /** The PodDisruptionBudget, only while {@code spec.podDisruptionBudget} is set. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class PdbDependent extends CRUDKubernetesDependentResource<PodDisruptionBudget, BalanceProxy> {
+public class PdbDependent extends OwnedDependent<PodDisruptionBudget> {
     public static final String NAME = "pdb";
 
     public PdbDependent() {
         super(PodDisruptionBudget.class);
+    }
+
+    @Override
+    String objectName(BalanceProxy primary) {
+        return Names.pdb(primary);
     }
 
     @Override

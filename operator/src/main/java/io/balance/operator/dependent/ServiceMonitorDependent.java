@@ -5,6 +5,7 @@ import io.balance.operator.cluster.OptionalApi;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.Defaults;
 import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
 import io.balance.operator.model.ServiceMonitorModel;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -18,6 +19,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubern
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GroupVersionKindPlural;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * The prometheus-operator ServiceMonitor, as a generic resource (no typed model needed). Active
@@ -34,6 +36,11 @@ public class ServiceMonitorDependent extends GenericKubernetesDependentResource<
 
     public ServiceMonitorDependent() {
         super(GVK);
+    }
+
+    @Override
+    protected ResourceID targetSecondaryResourceID(BalanceProxy primary, Context<BalanceProxy> context) {
+        return new ResourceID(Names.serviceMonitor(primary), primary.getMetadata().getNamespace());
     }
 
     @Override
