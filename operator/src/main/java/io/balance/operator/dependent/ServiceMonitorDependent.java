@@ -6,59 +6,47 @@ import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.model.Defaults;
 import io.balance.operator.model.Labels;
 import io.balance.operator.model.Names;
+import io.balance.operator.model.ServiceMonitor;
 import io.balance.operator.model.ServiceMonitorModel;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
-import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.Updater;
-import io.javaoperatorsdk.operator.processing.GroupVersionKind;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GroupVersionKindPlural;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
- * The prometheus-operator ServiceMonitor, as a generic resource (no typed model needed). Active
- * only while the cluster serves monitoring.coreos.com/v1, created only when asked for.
+ * The prometheus-operator ServiceMonitor. Active only while the cluster serves
+ * monitoring.coreos.com/v1 (its informer would fail otherwise), created only when asked for.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class ServiceMonitorDependent extends GenericKubernetesDependentResource<BalanceProxy>
-        implements Creator<GenericKubernetesResource, BalanceProxy>, Updater<GenericKubernetesResource, BalanceProxy>,
-        GarbageCollected<BalanceProxy> {
+public class ServiceMonitorDependent extends OwnedDependent<ServiceMonitor> {
     public static final String NAME = "service-monitor";
-    static final GroupVersionKindPlural GVK = GroupVersionKindPlural.gvkWithPlural(
-            new GroupVersionKind(ServiceMonitorModel.GROUP, ServiceMonitorModel.VERSION, ServiceMonitorModel.KIND),
-            ServiceMonitorModel.PLURAL);
 
     public ServiceMonitorDependent() {
-        super(GVK);
+        super(ServiceMonitor.class);
     }
 
     @Override
-    protected ResourceID targetSecondaryResourceID(BalanceProxy primary, Context<BalanceProxy> context) {
-        return new ResourceID(Names.serviceMonitor(primary), primary.getMetadata().getNamespace());
+    String objectName(BalanceProxy primary) {
+        return Names.serviceMonitor(primary);
     }
 
     @Override
-    protected GenericKubernetesResource desired(BalanceProxy primary, Context<BalanceProxy> context) {
+    protected ServiceMonitor desired(BalanceProxy primary, Context<BalanceProxy> context) {
         return ServiceMonitorModel.build(primary);
     }
 
     /** Reconcile precondition: {@code spec.monitoring.serviceMonitor: true}. */
-    public static class Requested implements Condition<GenericKubernetesResource, BalanceProxy> {
+    public static class Requested implements Condition<ServiceMonitor, BalanceProxy> {
         @Override
-        public boolean isMet(DependentResource<GenericKubernetesResource, BalanceProxy> dependent, BalanceProxy primary,
+        public boolean isMet(DependentResource<ServiceMonitor, BalanceProxy> dependent, BalanceProxy primary,
                 Context<BalanceProxy> context) {
             return Defaults.serviceMonitorRequested(primary.getSpec());
         }
     }
 
     /** Activation condition: the ServiceMonitor CRD is installed. */
-    public static class ApiServed extends ApiServedCondition<GenericKubernetesResource> {
+    public static class ApiServed extends ApiServedCondition<ServiceMonitor> {
         public ApiServed() {
             super(OptionalApi.MONITORING_V1);
         }

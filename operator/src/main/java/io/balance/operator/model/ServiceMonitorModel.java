@@ -1,8 +1,6 @@
 package io.balance.operator.model;
 
 import io.balance.operator.crd.BalanceProxy;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ public final class ServiceMonitorModel {
     private ServiceMonitorModel() {
     }
 
-    public static GenericKubernetesResource build(BalanceProxy proxy) {
+    public static ServiceMonitor build(BalanceProxy proxy) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("port", Names.METRICS_PORT_NAME);
         endpoint.put("path", "/metrics");
@@ -33,12 +31,12 @@ public final class ServiceMonitorModel {
         spec.put("selector", Map.of("matchLabels", adminServiceSelector(proxy)));
         spec.put("endpoints", List.of(endpoint));
         spec.put("targetLabels", List.of(Labels.INSTANCE));
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion(GROUP + "/" + VERSION)
-                .withKind(KIND)
-                .withMetadata(Owned.meta(proxy, Names.serviceMonitor(proxy)))
-                .withAdditionalProperties(Map.of("spec", spec))
-                .build();
+        ServiceMonitor monitor = new ServiceMonitor();
+        monitor.setApiVersion(GROUP + "/" + VERSION);
+        monitor.setKind(KIND);
+        monitor.setMetadata(Owned.meta(proxy, Names.serviceMonitor(proxy)));
+        monitor.setAdditionalProperty("spec", spec);
+        return monitor;
     }
 
     private static Map<String, String> adminServiceSelector(BalanceProxy proxy) {

@@ -90,7 +90,9 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         if (StatusBuilder.rejectionIsNews(proxy, status)) {
             events.warning(context.getClient(), proxy, "InvalidSpec", String.join("; ", validation.errorMessages()));
         }
-        UpdateControl<BalanceProxy> control = UpdateControl.patchStatus(StatusPatch.of(proxy, status));
+        UpdateControl<BalanceProxy> control = status.equals(proxy.getStatus())
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(StatusPatch.of(proxy, status));
         return dependentErrors.isEmpty() ? control : control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
     }
 

@@ -118,7 +118,7 @@ class OperatorOnMockApiServerTest {
         Deployment before = await().atMost(WAIT).until(() -> get(Deployment.class, "hot", "web"), d -> d != null);
         String hash = restartHash(before);
 
-        update(proxy("hot", "web"), spec -> spec.with("loadBalancer").put("algorithm", "random"));
+        update("hot", "web", spec -> spec.with("loadBalancer").put("algorithm", "random"));
 
         await().atMost(WAIT).until(() -> get(ConfigMap.class, "hot", "web-config").getData().get(Names.CONFIG_KEY)
                 .contains("algorithm: random"));
@@ -130,7 +130,7 @@ class OperatorOnMockApiServerTest {
         create(Fixtures.copy(Fixtures.quickstart(), "restart", "web", spec -> { }));
         Deployment before = await().atMost(WAIT).until(() -> get(Deployment.class, "restart", "web"), d -> d != null);
 
-        update(proxy("restart", "web"), spec -> spec.put("image", "balance/proxy:9.9.9"));
+        update("restart", "web", spec -> spec.put("image", "balance/proxy:9.9.9"));
 
         await().atMost(WAIT).until(() -> image(get(Deployment.class, "restart", "web")), "balance/proxy:9.9.9"::equals);
         assertThat(restartHash(get(Deployment.class, "restart", "web"))).isNotEqualTo(restartHash(before));
@@ -146,7 +146,7 @@ class OperatorOnMockApiServerTest {
         await().atMost(WAIT).until(() -> get(Service.class, "recreate", "web"),
                 s -> s != null && !s.getMetadata().getUid().equals(service.getMetadata().getUid()));
 
-        update(proxy("recreate", "web"), spec -> spec.with("timeouts").put("idle", "90s"));
+        update("recreate", "web", spec -> spec.with("timeouts").put("idle", "90s"));
         await().atMost(WAIT).until(() -> get(ConfigMap.class, "recreate", "web-config").getData().get(Names.CONFIG_KEY)
                 .contains("idle: 1m30s"));
         assertThat(get(Secret.class, "recreate", "web-admin-token").getData()).isEqualTo(secret.getData());
@@ -163,10 +163,12 @@ class OperatorOnMockApiServerTest {
         assertThat(deployment.getSpec().getReplicas()).as("starts at minReplicas").isEqualTo(2);
 
         // the HPA scales the Deployment up, as its controller would
-        deployment.getSpec().setReplicas(7);
-        client.resource(deployment).update();
+        client.apps().deployments().inNamespace("hpa").withName("web").edit(d -> {
+            d.getSpec().setReplicas(7);
+            return d;
+        });
         // a change that rewrites the Deployment must keep the live count
-        update(proxy("hpa", "web"), spec -> spec.put("image", "balance/proxy:scaled"));
+        update("hpa", "web", spec -> spec.put("image", "balance/proxy:scaled"));
 
         await().atMost(WAIT).until(() -> image(get(Deployment.class, "hpa", "web")), "balance/proxy:scaled"::equals);
         assertThat(get(Deployment.class, "hpa", "web").getSpec().getReplicas()).isEqualTo(7);
@@ -180,7 +182,7 @@ class OperatorOnMockApiServerTest {
         await().atMost(WAIT).until(() -> serviceMonitor("removal", "web"), m -> m != null);
         await().atMost(WAIT).until(() -> get(NetworkPolicy.class, "removal", "web-admin"), p -> p != null);
 
-        update(proxy("removal", "web"), spec -> {
+        update("removal", "web", spec -> {
             spec.remove("autoscaling");
             spec.remove("podDisruptionBudget");
             spec.remove("monitoring");
@@ -256,8 +258,13 @@ class OperatorOnMockApiServerTest {
         return client.resource(proxy).create();
     }
 
-    private static void update(BalanceProxy live, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
-        client.resource(Fixtures.edited(live, edit)).update();
+    /** Edits the spec as a user would, trying again when the operator's status patch got in between. */
+    private static void update(String namespace, String name,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            client.resource(Fixtures.edited(proxy(namespace, name), edit)).update();
+            return true;
+        });
     }
 
     private static BalanceProxy proxy(String namespace, String name) {
@@ -284,10 +291,12 @@ class OperatorOnMockApiServerTest {
 
     /** What the Deployment controller and kubelets would write once every pod is up. */
     private static void rolledOut(Deployment deployment, int replicas) {
-        deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
-                .build());
-        client.resource(deployment).updateStatus();
+        client.resource(deployment).editStatus(d -> {
+            d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                    .withObservedGeneration(d.getMetadata().getGeneration())
+                    .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                    .build());
+            return d;
+        });
     }
 }
