@@ -141,8 +141,7 @@ public final class DeploymentModel {
     private static List<Volume> volumes(BalanceProxy proxy) {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("config")
-                .withNewConfigMap().withName(Names.configMap(proxy)).addNewItem().withKey(Names.CONFIG_KEY).withPath(Names.CONFIG_KEY).endItem()
-                .endConfigMap().build());
+                .withNewConfigMap().withName(Names.configMap(proxy)).endConfigMap().build()); // config.yaml + the bootstrap set
         volumes.add(new VolumeBuilder().withName("admin-token")
                 .withNewSecret().withSecretName(Names.adminTokenSecret(proxy)).withDefaultMode(0440).endSecret().build());
         // Netty unpacks its native transport into /tmp: the root file system is read-only
