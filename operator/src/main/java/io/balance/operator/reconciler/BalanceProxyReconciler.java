@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Orchestrates one BalanceProxy: validate the spec, run the workflow of owned objects (only for
@@ -60,7 +62,9 @@ import java.util.Optional;
             reconcilePrecondition = ServiceMonitorDependent.Requested.class,
             activationCondition = ServiceMonitorDependent.ApiServed.class),
 })
-@ControllerConfiguration(name = BalanceProxyReconciler.NAME)
+@ControllerConfiguration(name = BalanceProxyReconciler.NAME,
+        // also a periodic look: status drift heals, and APIs installed later (prometheus-operator) are noticed
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
     public static final String NAME = "balanceproxy";
     static final Duration RETRY_AFTER_DEPENDENT_ERROR = Duration.ofSeconds(10);

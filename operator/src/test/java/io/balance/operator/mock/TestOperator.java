@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
 
 /**
- * The real operator, wired as Main wires it, with the mock tier's overrides: no server-side
- * apply for dependents or the primary's status, no leader election.
+ * The real operator, wired as Main wires it, without leader election. On the mock tier it runs
+ * without server-side apply for dependents and the primary's status (the mock has none).
  */
 public final class TestOperator implements AutoCloseable {
     public static final String IMAGE = "balance/proxy:test";
@@ -19,10 +19,14 @@ public final class TestOperator implements AutoCloseable {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     public TestOperator(KubernetesClient client) {
+        this(client, false);
+    }
+
+    public TestOperator(KubernetesClient client, boolean serverSideApply) {
         OperatorSettings settings = new OperatorSettings(Set.of(), IMAGE, false, null, 0);
         operator = BalanceOperator.create(client, settings, new OperatorMetrics(registry), o -> o
-                .withSSABasedCreateUpdateMatchForDependentResources(false)
-                .withUseSSAToPatchPrimaryResource(false)
+                .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
+                .withUseSSAToPatchPrimaryResource(serverSideApply)
                 .withCloseClientOnStop(false));
         operator.start();
     }
