@@ -23,7 +23,7 @@ public final class ProxyConfigMapper {
     static final String TRANSPORT = "epoll"; // container seccomp profiles usually block io_uring
     private static final ObjectMapper SNAKE = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     private final ConfigLoader loader = ConfigLoader.json();

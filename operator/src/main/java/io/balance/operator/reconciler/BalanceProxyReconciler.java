@@ -16,6 +16,7 @@ import io.balance.operator.dependent.ServiceDependent;
 import io.balance.operator.dependent.ServiceMonitorDependent;
 import io.balance.operator.model.BootstrapBackends;
 import io.balance.operator.model.Names;
+import io.balance.operator.status.DependentErrors;
 import io.balance.operator.status.ObservedState;
 import io.balance.operator.status.StatusBuilder;
 import io.balance.operator.status.StatusPatch;
@@ -34,7 +35,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -88,7 +88,7 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         if (validation.accepted()) {
             new DesiredInputs(validation.config(), defaultImage).putInto(context);
             var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            dependentErrors = describe(result.getErroredDependents());
+            dependentErrors = DependentErrors.describe(result.getErroredDependents());
         }
         BalanceProxyStatus status = statusBuilder.build(proxy, validation, observe(proxy, context, dependentErrors));
         if (StatusBuilder.rejectionIsNews(proxy, status)) {
@@ -117,21 +117,5 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
                 endpoints,
                 proxy.getSpec() == null ? List.of() : FeatureAvailability.unavailable(proxy.getSpec(), capabilities::serves),
                 dependentErrors);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static List<String> describe(Map<io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource, Exception> errors) {
-        return errors.entrySet().stream()
-                .map(e -> e.getKey().name() + ": " + rootMessage(e.getValue()))
-                .sorted()
-                .toList();
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

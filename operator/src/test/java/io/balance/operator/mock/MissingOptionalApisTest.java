@@ -69,7 +69,7 @@ class MissingOptionalApisTest {
         // any change to the proxy makes the operator look again
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             BalanceProxy live = proxy("later", "web");
-            client.resource(Fixtures.edited(live, spec -> spec.with("timeouts").put("idle", System.nanoTime() % 100 + 1 + "s"))).update();
+            client.resource(Fixtures.edited(live, spec -> spec.withObjectProperty("timeouts").put("idle", System.nanoTime() % 100 + 1 + "s"))).update();
             return serviceMonitor("later", "web") != null;
         });
         assertThat(proxy("later", "web").getStatus().condition(Condition.DEGRADED).orElseThrow().status()).isIn("True", "False");

@@ -35,6 +35,7 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
+    @SuppressWarnings("deprecation") // the mock's Context still wants the static JSON mapper
     private MockCluster(Map<String, String[]> builtIns, boolean monitoringCrd) {
         var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
         var dispatcher = new DiscoveryDispatcher(new KubernetesMixedDispatcher(responses), builtIns);

@@ -130,7 +130,7 @@ public abstract class OperatorScenarios {
         Deployment before = await().atMost(WAIT).until(() -> get(Deployment.class, "hot", "web"), d -> d != null);
         String hash = restartHash(before);
 
-        update("hot", "web", spec -> spec.with("loadBalancer").put("algorithm", "random"));
+        update("hot", "web", spec -> spec.withObjectProperty("loadBalancer").put("algorithm", "random"));
 
         await().atMost(WAIT).until(() -> get(ConfigMap.class, "hot", "web-config").getData().get(Names.CONFIG_KEY)
                 .contains("algorithm: random"));
@@ -158,7 +158,7 @@ public abstract class OperatorScenarios {
         await().atMost(WAIT).until(() -> get(Service.class, "recreate", "web"),
                 s -> s != null && !s.getMetadata().getUid().equals(service.getMetadata().getUid()));
 
-        update("recreate", "web", spec -> spec.with("timeouts").put("idle", "90s"));
+        update("recreate", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "90s"));
         await().atMost(WAIT).until(() -> get(ConfigMap.class, "recreate", "web-config").getData().get(Names.CONFIG_KEY)
                 .contains("idle: 1m30s"));
         assertThat(get(Secret.class, "recreate", "web-admin-token").getData()).isEqualTo(secret.getData());
@@ -222,9 +222,9 @@ public abstract class OperatorScenarios {
     @Test
     void rejectsAnInvalidSpecWithEveryMessageAndAnEvent() {
         create(Fixtures.copy(Fixtures.quickstart(), "invalid", "bad", spec -> {
-            spec.with("healthCheck").put("timeout", "10s"); // longer than the 5s interval
-            spec.with("resilience").with("retry").put("maxAttempts", 50);
-            spec.with("loadBalancer").put("algorithm", "fastest");
+            spec.withObjectProperty("healthCheck").put("timeout", "10s"); // longer than the 5s interval
+            spec.withObjectProperty("resilience").withObjectProperty("retry").put("maxAttempts", 50);
+            spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
         }));
 
         BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("invalid", "bad"),
@@ -244,7 +244,7 @@ public abstract class OperatorScenarios {
 
     @Test
     void oneInvalidProxyDoesNotBlockAnother() {
-        create(Fixtures.copy(Fixtures.quickstart(), "pair", "broken", spec -> spec.with("backend").putArray("addresses").add("nowhere")));
+        create(Fixtures.copy(Fixtures.quickstart(), "pair", "broken", spec -> spec.withObjectProperty("backend").putArray("addresses").add("nowhere")));
         create(Fixtures.copy(Fixtures.quickstart(), "pair", "fine", spec -> { }));
 
         await().atMost(WAIT).until(() -> get(Deployment.class, "pair", "fine"), d -> d != null);

@@ -14,11 +14,11 @@ class RestartHashTest {
 
     @Test
     void hotFieldsLeaveTheHashAlone() {
-        assertSameHash(spec -> spec.with("loadBalancer").put("algorithm", "random"));
-        assertSameHash(spec -> spec.with("timeouts").put("idle", "5m"));
-        assertSameHash(spec -> spec.with("backend").put("serviceName", "other"));
+        assertSameHash(spec -> spec.withObjectProperty("loadBalancer").put("algorithm", "random"));
+        assertSameHash(spec -> spec.withObjectProperty("timeouts").put("idle", "5m"));
+        assertSameHash(spec -> spec.withObjectProperty("backend").put("serviceName", "other"));
         assertSameHash(spec -> spec.put("replicas", 9));
-        assertSameHash(spec -> spec.with("service").put("type", "LoadBalancer"));
+        assertSameHash(spec -> spec.withObjectProperty("service").put("type", "LoadBalancer"));
     }
 
     @Test

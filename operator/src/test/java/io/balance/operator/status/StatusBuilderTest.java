@@ -54,7 +54,7 @@ class StatusBuilderTest {
         assertThat(second.observedGeneration()).isEqualTo(2L);
 
         proxy.setStatus(second);
-        BalanceProxy invalid = Fixtures.edited(proxy, spec -> spec.with("loadBalancer").put("algorithm", "nope"));
+        BalanceProxy invalid = Fixtures.edited(proxy, spec -> spec.withObjectProperty("loadBalancer").put("algorithm", "nope"));
         invalid.setStatus(second);
         BalanceProxyStatus third = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC))
                 .build(invalid, new SpecValidator().validate(invalid), observed(null));

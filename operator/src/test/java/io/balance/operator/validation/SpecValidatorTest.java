@@ -21,9 +21,9 @@ class SpecValidatorTest {
     @Test
     void rendersProxyBehaviourPathsInTheResourcesSpelling() {
         SpecValidation v = validate(spec -> {
-            spec.with("loadBalancer").put("algorithm", "fastest");
-            spec.with("healthCheck").put("interval", "5x");
-            spec.with("resilience").with("retry").put("initialBackoff", "2s").put("maxBackoff", "1s");
+            spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
+            spec.withObjectProperty("healthCheck").put("interval", "5x");
+            spec.withObjectProperty("resilience").withObjectProperty("retry").put("initialBackoff", "2s").put("maxBackoff", "1s");
         });
         assertThat(v.accepted()).isFalse();
         assertThat(v.errorMessages()).anySatisfy(m -> assertThat(m).startsWith("spec.loadBalancer.algorithm: unknown algorithm \"fastest\""))
@@ -53,7 +53,7 @@ class SpecValidatorTest {
     @Test
     void checksTheKubernetesOnlyFields() {
         SpecValidation v = validate(spec -> {
-            spec.with("backend").putArray("addresses").add("10.0.0.1:80");
+            spec.withObjectProperty("backend").putArray("addresses").add("10.0.0.1:80");
             spec.putObject("autoscaling").put("minReplicas", 5).put("maxReplicas", 3);
             spec.putObject("podDisruptionBudget");
             spec.put("image", "bad image");
