@@ -63,6 +63,9 @@ import java.util.concurrent.TimeUnit;
             activationCondition = ServiceMonitorDependent.ApiServed.class),
 })
 @ControllerConfiguration(name = BalanceProxyReconciler.NAME,
+        // metadata-only changes count too: the mode-change annotation must take effect at once. A status
+        // patch then comes back as one more event, which finds nothing to do (an unchanged status is not written).
+        generationAwareEventProcessing = false,
         // also a periodic look: status drift heals, and APIs installed later (prometheus-operator) are noticed
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {

@@ -259,6 +259,74 @@ public abstract class OperatorScenarios {
     }
 
     @Test
+    void aRejectedUpdateLeavesTheRunningObjectsAsTheyWere() {
+        create(Fixtures.copy(Fixtures.quickstart(), "rejected-update", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(Deployment.class, "rejected-update", "web"), d -> d != null);
+        String config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "rejected-update", "web-config"), c -> c != null)
+                .getData().get(Names.CONFIG_KEY);
+
+        update("rejected-update", "web", spec -> {
+            spec.put("image", "balance/proxy:never");
+            spec.withObjectProperty("timeouts").put("connect", "-1s");
+        });
+
+        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("rejected-update", "web"),
+                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+        assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
+                .contains("spec.timeouts.connect: must be a positive duration");
+        assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().observedGeneration())
+                .isEqualTo(rejected.getMetadata().getGeneration());
+        assertThat(image(get(Deployment.class, "rejected-update", "web"))).isEqualTo(TestOperator.IMAGE);
+        assertThat(get(ConfigMap.class, "rejected-update", "web-config").getData().get(Names.CONFIG_KEY)).isEqualTo(config);
+    }
+
+    @Test
+    void aModeChangeWaitsForTheAnnotation() {
+        create(Fixtures.copy(Fixtures.quickstart(), "mode", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(Deployment.class, "mode", "web"), d -> d != null);
+
+        update("mode", "web", spec -> spec.put("mode", "tcp"));
+        BalanceProxy held = await().atMost(WAIT).until(() -> proxy("mode", "web"),
+                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+        assertThat(held.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
+                .contains("spec.mode: changing mode from http to tcp").contains("balance.io/allow-mode-change");
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            BalanceProxy live = proxy("mode", "web");
+            live.getMetadata().getAnnotations().put("balance.io/allow-mode-change", "true");
+            client.resource(live).update();
+            return true;
+        });
+        await().atMost(WAIT).until(() -> get(Deployment.class, "mode", "web").getMetadata().getAnnotations().get("balance.io/mode"),
+                "tcp"::equals);
+        assertThat(get(Service.class, "mode", "web").getSpec().getPorts().get(0).getPort()).as("the spec's service port")
+                .isEqualTo(80);
+    }
+
+    @Test
+    void keepsTheLastKnownEndpointSetAndReportsIt() {
+        create(Fixtures.copy(Fixtures.quickstart(), "bootstrap", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config"), c -> c != null);
+        String hash = restartHash(await().atMost(WAIT).until(() -> get(Deployment.class, "bootstrap", "web"), d -> d != null));
+
+        // what the endpoint sync writes after a push
+        String pushed = new io.balance.operator.model.BootstrapBackends(17, List.of("10.1.0.1:8080", "10.1.0.2:8080")).toJson();
+        client.configMaps().inNamespace("bootstrap").withName("web-config").edit(cm -> {
+            cm.getData().put(Names.BOOTSTRAP_KEY, pushed);
+            return cm;
+        });
+        update("bootstrap", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "2m"));
+
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.CONFIG_KEY)
+                .contains("idle: 2m"));
+        assertThat(get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.BOOTSTRAP_KEY)).isEqualTo(pushed);
+        BalanceProxy reported = await().atMost(WAIT).until(() -> proxy("bootstrap", "web"),
+                p -> p.getStatus().endpoints() != null && p.getStatus().endpoints().version() == 17L);
+        assertThat(reported.getStatus().endpoints().count()).isEqualTo(2);
+        assertThat(restartHash(get(Deployment.class, "bootstrap", "web"))).isEqualTo(hash);
+    }
+
+    @Test
     void countsReconcilesByResult() {
         create(Fixtures.copy(Fixtures.quickstart(), "metrics", "web", spec -> { }));
         await().atMost(WAIT).until(() -> operator.registry().find("balance.operator.reconcile").tag("result", "success")
