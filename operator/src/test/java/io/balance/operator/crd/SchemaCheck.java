@@ -2,7 +2,6 @@ package io.balance.operator.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,8 +68,7 @@ final class SchemaCheck {
         }
         JsonNode properties = schema.get("properties");
         JsonNode additional = schema.get("additionalProperties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String child = path + "." + field.getKey();
             if (properties != null && properties.has(field.getKey())) {
                 visit(properties.get(field.getKey()), field.getValue(), child);
