@@ -95,6 +95,8 @@ public abstract class OperatorScenarios {
         assertThat(config.getData().get(Names.CONFIG_KEY)).contains("algorithm: least-connections")
                 .contains("dynamic_backends: true").contains("token_file: /var/run/balance/admin/token");
         assertThat(secret.getData().get(Names.TOKEN_KEY)).isNotBlank();
+        assertThat(proxy("shapes", "web").getMetadata().getFinalizers())
+                .as("no finalizer: owned objects go with their owner, and deleting a proxy never waits for the operator").isEmpty();
         assertThat(get(HorizontalPodAutoscaler.class, "shapes", "web")).isNull();
         assertThat(get(PodDisruptionBudget.class, "shapes", "web")).isNull();
     }
