@@ -1,0 +1,48 @@
+package io.balance.operator;
+
+import io.balance.operator.cluster.ApiCapabilities;
+import io.balance.operator.reconciler.BalanceProxyReconciler;
+import io.balance.operator.runtime.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Assembles the operator: one client, the optional-API probe, metrics, leader election and the
+ * BalanceProxy controller. Main and the tests build it the same way; tests add their overrides
+ * (no server-side apply on the mock API server).
+ */
+public final class BalanceOperator {
+    private BalanceOperator() {
+    }
+
+    public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+            Consumer<ConfigurationServiceOverrider> overrides) {
+        ApiCapabilities.of(client).probeAll();
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withMetrics(metrics)
+                    .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(false);
+            if (settings.leaderElection()) {
+                var election = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(OperatorSettings.LEASE_NAME);
+                if (settings.leaseNamespace() != null) {
+                    election.withLeaseNamespace(settings.leaseNamespace());
+                }
+                o.withLeaderElectionConfiguration(election.build());
+            }
+            overrides.accept(o);
+        });
+        operator.register(new BalanceProxyReconciler(settings.defaultImage(), Clock.systemUTC()), c -> {
+            if (settings.watchesAllNamespaces()) {
+                c.watchingAllNamespaces();
+            } else {
+                c.settingNamespaces(settings.watchNamespaces());
+            }
+        });
+        return operator;
+    }
+}

@@ -1,0 +1,56 @@
+package io.balance.operator;
+
+import io.balance.operator.runtime.HealthServer;
+import io.balance.operator.runtime.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar balance-operator.jar}: connects with the current kubeconfig or the in-cluster
+ * service account, serves {@code /healthz /readyz /metrics} on 8081, and reconciles BalanceProxies
+ * (as the leader, when leader election is on) until SIGTERM, then stops gracefully.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+        LOG.info("balance-operator {} starting; namespaces: {}; proxy image: {}; leader election: {}",
+                OperatorSettings.version(), settings.watchesAllNamespaces() ? "all" : settings.watchNamespaces(),
+                settings.defaultImage(), settings.leaderElection());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        Operator operator = BalanceOperator.create(client, settings, new OperatorMetrics(registry), o -> { });
+        AtomicBoolean stopping = new AtomicBoolean();
+        HealthServer health = new HealthServer(settings.healthPort(),
+                () -> !stopping.get(),
+                () -> !stopping.get() && operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                registry::scrape).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            LOG.info("stopping: finishing reconciles in flight");
+            try {
+                operator.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("operator stop: {}", e.getMessage());
+            }
+            health.close();
+            client.close();
+            stopped.countDown();
+        }, "shutdown"));
+        operator.start();
+        LOG.info("balance-operator started; health on :{}", health.port());
+        stopped.await();
+    }
+}

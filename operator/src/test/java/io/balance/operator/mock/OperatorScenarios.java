@@ -1,0 +1,384 @@
+package io.balance.operator.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.balance.operator.Fixtures;
+import io.balance.operator.crd.BalanceProxy;
+import io.balance.operator.crd.Condition;
+import io.balance.operator.model.Labels;
+import io.balance.operator.model.Names;
+import io.balance.operator.model.RestartHash;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the operator does with BalanceProxies on an API server, as scenarios shared by the test
+ * tiers: tier (a) runs them on the fabric8 mock ({@link OperatorOnMockApiServerTest}); tier (b),
+ * a real kube-apiserver through kube-api-test with server-side apply on, extends this class
+ * too (see {@code io.balance.operator.apiserver}). The cluster must have the generated CRD and
+ * the ServiceMonitor CRD installed and serve every optional API; it has no controllers and no
+ * garbage collector. Each test uses its own namespace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class OperatorScenarios {
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+    private TestOperator operator;
+    private KubernetesClient client;
+
+    /** Starts the API server (CRDs installed) and returns a client for it. */
+    protected abstract KubernetesClient startCluster();
+
+    protected abstract void stopCluster();
+
+    /** Whether the operator runs with server-side apply (production) or without (the mock). */
+    protected abstract boolean serverSideApply();
+
+    @BeforeAll
+    void start() {
+        client = startCluster();
+        operator = new TestOperator(client, serverSideApply());
+    }
+
+    @AfterAll
+    void stop() {
+        operator.close();
+        stopCluster();
+    }
+
+    @Test
+    void createsEveryOwnedObjectWithLabelsAndOwnerReferences() {
+        BalanceProxy proxy = create(Fixtures.copy(Fixtures.quickstart(), "shapes", "web", spec -> { }));
+
+        Deployment deployment = await().atMost(WAIT).until(() -> get(Deployment.class, "shapes", "web"), d -> d != null);
+        Secret secret = await().atMost(WAIT).until(() -> get(Secret.class, "shapes", "web-admin-token"), s -> s != null);
+        ConfigMap config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "shapes", "web-config"), c -> c != null);
+        Service service = await().atMost(WAIT).until(() -> get(Service.class, "shapes", "web"), s -> s != null);
+        Service admin = await().atMost(WAIT).until(() -> get(Service.class, "shapes", "web-admin"), s -> s != null);
+        NetworkPolicy policy = await().atMost(WAIT).until(() -> get(NetworkPolicy.class, "shapes", "web-admin"), p -> p != null);
+
+        for (HasMetadata owned : List.of(deployment, secret, config, service, admin, policy)) {
+            assertThat(owned.getMetadata().getLabels()).as(owned.getKind())
+                    .containsEntry(Labels.NAME, "balance").containsEntry(Labels.INSTANCE, "web")
+                    .containsEntry(Labels.MANAGED_BY, "balance-operator");
+            assertThat(owned.getMetadata().getOwnerReferences()).as(owned.getKind()).singleElement()
+                    .satisfies(ref -> {
+                        assertThat(ref.getKind()).isEqualTo("BalanceProxy");
+                        assertThat(ref.getUid()).isEqualTo(proxy.getMetadata().getUid());
+                        assertThat(ref.getController()).isTrue();
+                    });
+        }
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo(TestOperator.IMAGE);
+        assertThat(container.getArgs()).containsExactly("run", "--config", "/etc/balance/config.yaml");
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(80));
+        assertThat(admin.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("metrics");
+            assertThat(p.getPort()).isEqualTo(9090);
+        });
+        assertThat(config.getData().get(Names.CONFIG_KEY)).contains("algorithm: least-connections")
+                .contains("dynamic_backends: true").contains("token_file: /var/run/balance/admin/token");
+        assertThat(secret.getData().get(Names.TOKEN_KEY)).isNotBlank();
+        assertThat(proxy("shapes", "web").getMetadata().getFinalizers())
+                .as("no finalizer: owned objects go with their owner, and deleting a proxy never waits for the operator").isEmpty();
+        assertThat(get(HorizontalPodAutoscaler.class, "shapes", "web")).isNull();
+        assertThat(get(PodDisruptionBudget.class, "shapes", "web")).isNull();
+    }
+
+    @Test
+    void reportsAcceptedAndWaitsForTheRolloutBeforeReady() {
+        create(Fixtures.copy(Fixtures.quickstart(), "status", "web", spec -> { }));
+
+        BalanceProxy withStatus = await().atMost(WAIT).until(() -> proxy("status", "web"),
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
+        assertThat(withStatus.getStatus().condition(Condition.ACCEPTED).orElseThrow().status()).isEqualTo("True");
+        assertThat(withStatus.getStatus().condition(Condition.READY).orElseThrow().status()).isEqualTo("False");
+        assertThat(withStatus.getStatus().selector()).isEqualTo("app.kubernetes.io/name=balance,app.kubernetes.io/instance=web");
+        assertThat(withStatus.getSpec().replicas()).as("no defaults written into the spec").isEqualTo(2);
+        assertThat(withStatus.getSpec().port()).as("no defaults written into the spec").isNull();
+        String acceptedSince = withStatus.getStatus().condition(Condition.ACCEPTED).orElseThrow().lastTransitionTime();
+
+        Deployment deployment = get(Deployment.class, "status", "web");
+        rolledOut(deployment, 2);
+
+        BalanceProxy ready = await().atMost(WAIT).until(() -> proxy("status", "web"),
+                p -> p.getStatus().condition(Condition.READY).map(Condition::isTrue).orElse(false));
+        assertThat(ready.getStatus().readyReplicas()).isEqualTo(2);
+        assertThat(ready.getStatus().condition(Condition.ACCEPTED).orElseThrow().lastTransitionTime())
+                .as("Accepted did not flip, so its transition time stays").isEqualTo(acceptedSince);
+        assertThat(ready.getStatus().condition(Condition.READY).orElseThrow().observedGeneration())
+                .isEqualTo(ready.getMetadata().getGeneration());
+    }
+
+    @Test
+    void hotChangesUpdateTheConfigMapWithoutRestartingPods() {
+        create(Fixtures.copy(Fixtures.quickstart(), "hot", "web", spec -> { }));
+        Deployment before = await().atMost(WAIT).until(() -> get(Deployment.class, "hot", "web"), d -> d != null);
+        String hash = restartHash(before);
+
+        update("hot", "web", spec -> spec.withObjectProperty("loadBalancer").put("algorithm", "random"));
+
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "hot", "web-config").getData().get(Names.CONFIG_KEY)
+                .contains("algorithm: random"));
+        assertThat(restartHash(get(Deployment.class, "hot", "web"))).isEqualTo(hash);
+    }
+
+    @Test
+    void restartClassChangesRollThePods() {
+        create(Fixtures.copy(Fixtures.quickstart(), "restart", "web", spec -> { }));
+        Deployment before = await().atMost(WAIT).until(() -> get(Deployment.class, "restart", "web"), d -> d != null);
+
+        update("restart", "web", spec -> spec.put("image", "balance/proxy:9.9.9"));
+
+        await().atMost(WAIT).until(() -> image(get(Deployment.class, "restart", "web")), "balance/proxy:9.9.9"::equals);
+        assertThat(restartHash(get(Deployment.class, "restart", "web"))).isNotEqualTo(restartHash(before));
+    }
+
+    @Test
+    void recreatesADeletedObjectAndKeepsTheAdminToken() {
+        create(Fixtures.copy(Fixtures.quickstart(), "recreate", "web", spec -> { }));
+        Secret secret = await().atMost(WAIT).until(() -> get(Secret.class, "recreate", "web-admin-token"), s -> s != null);
+        Service service = await().atMost(WAIT).until(() -> get(Service.class, "recreate", "web"), s -> s != null);
+
+        client.resource(service).delete();
+        await().atMost(WAIT).until(() -> get(Service.class, "recreate", "web"),
+                s -> s != null && !s.getMetadata().getUid().equals(service.getMetadata().getUid()));
+
+        update("recreate", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "90s"));
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "recreate", "web-config").getData().get(Names.CONFIG_KEY)
+                .contains("idle: 1m30s"));
+        assertThat(get(Secret.class, "recreate", "web-admin-token").getData()).isEqualTo(secret.getData());
+    }
+
+    @Test
+    void theAutoscalerOwnsReplicasWhileAutoscalingIsSet() {
+        create(Fixtures.copy(Fixtures.autoscaled(), "hpa", "web", spec -> { }));
+        HorizontalPodAutoscaler hpa = await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "hpa", "web"), h -> h != null);
+        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+        assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(10);
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("web");
+        Deployment deployment = await().atMost(WAIT).until(() -> get(Deployment.class, "hpa", "web"), d -> d != null);
+        assertThat(deployment.getSpec().getReplicas()).as("starts at minReplicas").isEqualTo(2);
+
+        // the HPA scales the Deployment up, as its controller would
+        client.apps().deployments().inNamespace("hpa").withName("web").edit(d -> {
+            d.getSpec().setReplicas(7);
+            return d;
+        });
+        // a change that rewrites the Deployment must keep the live count
+        update("hpa", "web", spec -> spec.put("image", "balance/proxy:scaled"));
+
+        await().atMost(WAIT).until(() -> image(get(Deployment.class, "hpa", "web")), "balance/proxy:scaled"::equals);
+        assertThat(get(Deployment.class, "hpa", "web").getSpec().getReplicas()).isEqualTo(7);
+    }
+
+    @Test
+    void removingAFeatureFromTheSpecDeletesItsObject() {
+        create(Fixtures.copy(Fixtures.autoscaled(), "removal", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "removal", "web"), h -> h != null);
+        await().atMost(WAIT).until(() -> get(PodDisruptionBudget.class, "removal", "web"), p -> p != null);
+        await().atMost(WAIT).until(() -> serviceMonitor("removal", "web"), m -> m != null);
+        await().atMost(WAIT).until(() -> get(NetworkPolicy.class, "removal", "web-admin"), p -> p != null);
+
+        update("removal", "web", spec -> {
+            spec.remove("autoscaling");
+            spec.remove("podDisruptionBudget");
+            spec.remove("monitoring");
+            spec.putObject("networkPolicy").put("enabled", false);
+            spec.put("replicas", 3);
+        });
+
+        await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "removal", "web") == null);
+        await().atMost(WAIT).until(() -> get(PodDisruptionBudget.class, "removal", "web") == null);
+        await().atMost(WAIT).until(() -> serviceMonitor("removal", "web") == null);
+        await().atMost(WAIT).until(() -> get(NetworkPolicy.class, "removal", "web-admin") == null);
+        await().atMost(WAIT).until(() -> get(Deployment.class, "removal", "web").getSpec().getReplicas() == 3);
+    }
+
+    @Test
+    void createsAServiceMonitorWhenItsCrdIsInstalled() {
+        create(Fixtures.copy(Fixtures.autoscaled(), "monitoring", "web", spec -> { }));
+
+        GenericKubernetesResource monitor = await().atMost(WAIT).until(() -> serviceMonitor("monitoring", "web"), m -> m != null);
+        assertThat(monitor.getMetadata().getLabels()).containsEntry(Labels.INSTANCE, "web");
+        assertThat(monitor.get("spec", "endpoints").toString()).contains("port=metrics");
+        assertThat(monitor.get("spec", "targetLabels").toString()).contains(Labels.INSTANCE);
+    }
+
+    @Test
+    void rejectsAnInvalidSpecWithEveryMessageAndAnEvent() {
+        create(Fixtures.copy(Fixtures.quickstart(), "invalid", "bad", spec -> {
+            spec.withObjectProperty("healthCheck").put("timeout", "10s"); // longer than the 5s interval
+            spec.withObjectProperty("resilience").withObjectProperty("retry").put("maxAttempts", 50);
+            spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
+        }));
+
+        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("invalid", "bad"),
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
+        Condition accepted = rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow();
+        assertThat(accepted.status()).isEqualTo("False");
+        assertThat(accepted.reason()).isEqualTo("InvalidSpec");
+        assertThat(accepted.message())
+                .contains("spec.healthCheck.timeout: must not exceed interval")
+                .contains("spec.resilience.retry.maxAttempts: must be between 1 and 10")
+                .contains("spec.loadBalancer.algorithm: unknown algorithm \"fastest\"");
+        assertThat(get(Deployment.class, "invalid", "bad")).as("nothing is built from a rejected spec").isNull();
+        await().atMost(WAIT).until(() -> client.v1().events().inNamespace("invalid").list().getItems(), events -> events.stream()
+                .anyMatch(e -> "InvalidSpec".equals(e.getReason()) && "bad".equals(e.getInvolvedObject().getName())
+                        && e.getMessage().contains("spec.loadBalancer.algorithm")));
+    }
+
+    @Test
+    void oneInvalidProxyDoesNotBlockAnother() {
+        create(Fixtures.copy(Fixtures.quickstart(), "pair", "broken", spec -> spec.withObjectProperty("backend").putArray("addresses").add("nowhere")));
+        create(Fixtures.copy(Fixtures.quickstart(), "pair", "fine", spec -> { }));
+
+        await().atMost(WAIT).until(() -> get(Deployment.class, "pair", "fine"), d -> d != null);
+        BalanceProxy broken = await().atMost(WAIT).until(() -> proxy("pair", "broken"),
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
+        assertThat(broken.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
+                .contains("spec.backend: set either serviceName (with port) or addresses, not both")
+                .contains("spec.backend.addresses[0]");
+        assertThat(get(Deployment.class, "pair", "broken")).isNull();
+        await().atMost(WAIT).until(() -> proxy("pair", "fine"),
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).map(Condition::isTrue).orElse(false));
+    }
+
+    @Test
+    void aRejectedUpdateLeavesTheRunningObjectsAsTheyWere() {
+        create(Fixtures.copy(Fixtures.quickstart(), "rejected-update", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(Deployment.class, "rejected-update", "web"), d -> d != null);
+        String config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "rejected-update", "web-config"), c -> c != null)
+                .getData().get(Names.CONFIG_KEY);
+
+        update("rejected-update", "web", spec -> {
+            spec.put("image", "balance/proxy:never");
+            spec.withObjectProperty("timeouts").put("connect", "-1s");
+        });
+
+        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("rejected-update", "web"),
+                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+        assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
+                .contains("spec.timeouts.connect: must be a positive duration");
+        assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().observedGeneration())
+                .isEqualTo(rejected.getMetadata().getGeneration());
+        assertThat(image(get(Deployment.class, "rejected-update", "web"))).isEqualTo(TestOperator.IMAGE);
+        assertThat(get(ConfigMap.class, "rejected-update", "web-config").getData().get(Names.CONFIG_KEY)).isEqualTo(config);
+    }
+
+    @Test
+    void aModeChangeWaitsForTheAnnotation() {
+        create(Fixtures.copy(Fixtures.quickstart(), "mode", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(Deployment.class, "mode", "web"), d -> d != null);
+
+        update("mode", "web", spec -> spec.put("mode", "tcp"));
+        BalanceProxy held = await().atMost(WAIT).until(() -> proxy("mode", "web"),
+                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+        assertThat(held.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
+                .contains("spec.mode: changing mode from http to tcp").contains("balance.io/allow-mode-change");
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            BalanceProxy live = proxy("mode", "web");
+            live.getMetadata().getAnnotations().put("balance.io/allow-mode-change", "true");
+            client.resource(live).update();
+            return true;
+        });
+        await().atMost(WAIT).until(() -> get(Deployment.class, "mode", "web").getMetadata().getAnnotations().get("balance.io/mode"),
+                "tcp"::equals);
+        assertThat(get(Service.class, "mode", "web").getSpec().getPorts().get(0).getPort()).as("the spec's service port")
+                .isEqualTo(80);
+    }
+
+    @Test
+    void keepsTheLastKnownEndpointSetAndReportsIt() {
+        create(Fixtures.copy(Fixtures.quickstart(), "bootstrap", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config"), c -> c != null);
+        String hash = restartHash(await().atMost(WAIT).until(() -> get(Deployment.class, "bootstrap", "web"), d -> d != null));
+
+        // what the endpoint sync writes after a push
+        String pushed = new io.balance.operator.model.BootstrapBackends(17, List.of("10.1.0.1:8080", "10.1.0.2:8080")).toJson();
+        client.configMaps().inNamespace("bootstrap").withName("web-config").edit(cm -> {
+            cm.getData().put(Names.BOOTSTRAP_KEY, pushed);
+            return cm;
+        });
+        update("bootstrap", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "2m"));
+
+        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.CONFIG_KEY)
+                .contains("idle: 2m"));
+        assertThat(get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.BOOTSTRAP_KEY)).isEqualTo(pushed);
+        BalanceProxy reported = await().atMost(WAIT).until(() -> proxy("bootstrap", "web"),
+                p -> p.getStatus().endpoints() != null && p.getStatus().endpoints().version() == 17L);
+        assertThat(reported.getStatus().endpoints().count()).isEqualTo(2);
+        assertThat(restartHash(get(Deployment.class, "bootstrap", "web"))).isEqualTo(hash);
+    }
+
+    @Test
+    void countsReconcilesByResult() {
+        create(Fixtures.copy(Fixtures.quickstart(), "metrics", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> operator.registry().find("balance.operator.reconcile").tag("result", "success")
+                .counter().count() > 0);
+        assertThat(operator.registry().find("balance.operator.reconcile.duration").timer()).isNotNull();
+    }
+
+    private BalanceProxy create(BalanceProxy proxy) {
+        return client.resource(proxy).create();
+    }
+
+    /** Edits the spec as a user would, trying again when the operator's status patch got in between. */
+    private void update(String namespace, String name,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            client.resource(Fixtures.edited(proxy(namespace, name), edit)).update();
+            return true;
+        });
+    }
+
+    private BalanceProxy proxy(String namespace, String name) {
+        return client.resources(BalanceProxy.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
+        return client.resources(type).inNamespace(namespace).withName(name).get();
+    }
+
+    private GenericKubernetesResource serviceMonitor(String namespace, String name) {
+        var context = new ResourceDefinitionContext.Builder().withGroup("monitoring.coreos.com").withVersion("v1")
+                .withKind("ServiceMonitor").withPlural("servicemonitors").withNamespaced(true).build();
+        return client.genericKubernetesResources(context).inNamespace(namespace).withName(name).get();
+    }
+
+    private static String image(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    }
+
+    private static String restartHash(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getMetadata().getAnnotations().get(RestartHash.ANNOTATION);
+    }
+
+    /** What the Deployment controller and kubelets would write once every pod is up. */
+    private void rolledOut(Deployment deployment, int replicas) {
+        client.resource(deployment).editStatus(d -> {
+            d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                    .withObservedGeneration(d.getMetadata().getGeneration())
+                    .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+                    .build());
+            return d;
+        });
+    }
+}
