@@ -11,5 +11,5 @@ public record CircuitBreakerSpec(
         Boolean enabled,
         @Min(1) @Max(100000) Integer maxFailures,
         @Pattern(Patterns.DURATION) String timeout,
-        @Min(1) @Max(1000) Integer halfOpenRequests) {
+        @Min(1) @Max(1000) Integer maxConcurrentRequests) {
 }

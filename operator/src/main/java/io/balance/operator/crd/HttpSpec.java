@@ -3,6 +3,7 @@ package io.balance.operator.crd;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import java.util.List;
 
 /** {@code http} of the proxy config: request limits and trusted forwarders. */
@@ -12,7 +13,8 @@ public record HttpSpec(
         @Min(256) @Max(1048576) Integer maxRequestLine,
         @Min(1024) @Max(1048576) Integer maxHeaderSize,
         @Min(1) @Max(10000) Integer maxHeaders,
-        @Min(0) @Max(100000) Integer maxIdleConnections,
-        Boolean websocket,
-        Boolean http2) {
+        @Min(0) @Max(100000) Integer maxIdleConnsPerHost,
+        @Pattern(Patterns.DURATION) String idleConnTimeout,
+        Boolean enableWebsocket,
+        Boolean enableHttp2) {
 }

@@ -10,8 +10,8 @@ import io.fabric8.generator.annotation.Pattern;
 public record PassiveChecksSpec(
         Boolean enabled,
         @Min(1) @Max(1000) Integer consecutiveFailures,
-        @Min(0) @Max(1) Double errorRate,
-        @Pattern(Patterns.DURATION) String errorRateWindow,
+        @Min(0) @Max(1) Double errorRateThreshold,
+        @Pattern(Patterns.DURATION) String window,
         @Min(1) Integer errorRateMinRequests,
         @Pattern(Patterns.DURATION) String ejectionTime,
         @Pattern(Patterns.DURATION) String maxEjectionTime,

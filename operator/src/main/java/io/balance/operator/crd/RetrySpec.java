@@ -11,8 +11,10 @@ import java.util.List;
 public record RetrySpec(
         Boolean enabled,
         @Min(1) @Max(10) Integer maxAttempts,
-        @Pattern(Patterns.DURATION) String initialBackoff,
-        @Pattern(Patterns.DURATION) String maxBackoff,
+        @Pattern(Patterns.DURATION) String initialDelay,
+        @Pattern(Patterns.DURATION) String maxDelay,
+        @Min(1) @Max(10) Double multiplier,
+        @Min(0) @Max(1) Double jitter,
         List<Integer> retryOn,
         @Min(0) @Max(100) Integer budgetPercent,
         @Min(0) Integer minRetries) {

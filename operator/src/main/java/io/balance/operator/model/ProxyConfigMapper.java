@@ -48,6 +48,10 @@ public final class ProxyConfigMapper {
         }
         putSection(root, "load_balancer", spec.loadBalancer());
         putSection(root, "health_check", spec.healthCheck());
+        if (spec.healthCheck() != null && spec.healthCheck().enabled() == null) {
+            // In the CR a healthCheck section means "check"; the file format's default is off.
+            ((ObjectNode) root.get("health_check")).put("enabled", true);
+        }
         putSection(root, "resilience", spec.resilience());
         putSection(root, "timeouts", spec.timeouts());
         putSection(root, "http", spec.http());

@@ -23,12 +23,12 @@ class SpecValidatorTest {
         SpecValidation v = validate(spec -> {
             spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
             spec.withObjectProperty("healthCheck").put("interval", "5x");
-            spec.withObjectProperty("resilience").withObjectProperty("retry").put("initialBackoff", "2s").put("maxBackoff", "1s");
+            spec.withObjectProperty("resilience").withObjectProperty("retry").put("initialDelay", "2s").put("maxDelay", "1s");
         });
         assertThat(v.accepted()).isFalse();
         assertThat(v.errorMessages()).anySatisfy(m -> assertThat(m).startsWith("spec.loadBalancer.algorithm: unknown algorithm \"fastest\""))
                 .anySatisfy(m -> assertThat(m).startsWith("spec.healthCheck.interval: invalid duration \"5x\""))
-                .anySatisfy(m -> assertThat(m).startsWith("spec.resilience.retry.maxBackoff: must be at least initial_backoff"));
+                .anySatisfy(m -> assertThat(m).startsWith("spec.resilience.retry.maxDelay: must be at least initial_delay"));
     }
 
     @Test
