@@ -34,7 +34,7 @@ public record WebhookSettings(boolean enabled, int port, String namespace, Strin
                 "true".equalsIgnoreCase(env.getOrDefault("WEBHOOK_CERT_MANAGER", "false").trim()),
                 blankToNull(env.get("WEBHOOK_URL")),
                 Duration.ofDays(365),
-                Duration.ofMinutes(1),
+                Duration.ofSeconds(15),
                 Duration.ofSeconds(30));
     }
 

@@ -49,8 +49,9 @@ public record WebhookTls(String caBundle, String caKey, String tlsCert, String t
                 Certificates.pem(serving.key()));
     }
 
+    /** From a Secret's decoded data; {@code ca.key} may be missing (cert-manager's Secrets hold no CA key). */
     public static WebhookTls fromSecretData(Map<String, String> decoded) {
-        for (String key : List.of(CA_CRT, CA_KEY, TLS_CRT, TLS_KEY)) {
+        for (String key : List.of(CA_CRT, TLS_CRT, TLS_KEY)) {
             if (decoded.get(key) == null || decoded.get(key).isBlank()) {
                 throw new IllegalArgumentException("the webhook Secret has no " + key);
             }
@@ -59,7 +60,8 @@ public record WebhookTls(String caBundle, String caKey, String tlsCert, String t
     }
 
     public Map<String, String> toSecretData() {
-        return Map.of(CA_CRT, caBundle, CA_KEY, caKey, TLS_CRT, tlsCert, TLS_KEY, tlsKey);
+        return caKey == null ? Map.of(CA_CRT, caBundle, TLS_CRT, tlsCert, TLS_KEY, tlsKey)
+                : Map.of(CA_CRT, caBundle, CA_KEY, caKey, TLS_CRT, tlsCert, TLS_KEY, tlsKey);
     }
 
     public X509Certificate serving() {

@@ -198,6 +198,23 @@ class WebhookOnKubeApiServerTest {
         assertThat(calls[0]).isGreaterThan(10);
     }
 
+    @Test
+    @Order(6)
+    void aFollowerLoadsTheLeadersCertificateAndNeverWritesIt() throws Exception {
+        String before = client.secrets().inNamespace("default").withName(settings.secretName()).get().getMetadata().getResourceVersion();
+        WebhookSettings followerSettings = settings.withPort(freePort());
+        try (AdmissionWebhook follower = new AdmissionWebhook(client, followerSettings, () -> false, Clock.systemUTC()).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(follower::serving);
+            WebhookTls stored = new CertificateStore(client, "default", settings.secretName()).load().orElseThrow().tls();
+            var response = new TrustingClient(List.of(stored.currentCa()))
+                    .post("https://127.0.0.1:" + follower.port() + WebhookServer.PATH, Reviews.create(Fixtures.quickstart()));
+            assertThat(response.statusCode()).isEqualTo(200);
+            Thread.sleep(1500); // a few rounds of upkeep
+        }
+        assertThat(client.secrets().inNamespace("default").withName(settings.secretName()).get().getMetadata().getResourceVersion())
+                .isEqualTo(before);
+    }
+
     private static WebhookSettings settings(int port) {
         return WebhookSettings.fromEnvironment(java.util.Map.of(), "default")
                 .withPort(port)
