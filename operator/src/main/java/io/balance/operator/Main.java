@@ -43,7 +43,9 @@ public final class Main {
         AtomicBoolean stopping = new AtomicBoolean();
         HealthServer health = new HealthServer(settings.healthPort(),
                 () -> !stopping.get(),
-                () -> !stopping.get() && operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                // not ready until the webhook serves: the webhook Service only sends reviews to replicas that can answer
+                () -> !stopping.get() && operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+                        && (webhook == null || webhook.serving()),
                 registry::scrape).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
