@@ -4,10 +4,12 @@ import io.balance.operator.cluster.ApiCapabilities;
 import io.balance.operator.reconciler.BalanceProxyReconciler;
 import io.balance.operator.runtime.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,16 @@ public final class BalanceOperator {
 
     public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
             Consumer<ConfigurationServiceOverrider> overrides) {
+        return create(client, settings, metrics, overrides, new AtomicBoolean());
+    }
+
+    /**
+     * As above; {@code leader} follows leader election (always true without it), for the parts
+     * that only the leader may do outside the controller (the webhook's certificate and configuration).
+     */
+    public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+            Consumer<ConfigurationServiceOverrider> overrides, AtomicBoolean leader) {
+        leader.set(!settings.leaderElection());
         ApiCapabilities.of(client).probeAll();
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
@@ -29,6 +41,7 @@ public final class BalanceOperator {
                     .withStopOnInformerErrorDuringStartup(false);
             if (settings.leaderElection()) {
                 var election = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(OperatorSettings.LEASE_NAME);
+                election.withLeaderCallbacks(new LeaderCallbacks(() -> leader.set(true), () -> leader.set(false), identity -> { }));
                 if (settings.leaseNamespace() != null) {
                     election.withLeaseNamespace(settings.leaseNamespace());
                 }

@@ -30,17 +30,24 @@ public final class RequiredPermissions {
                 "the primary resource's informer"));
         permissions.add(new Permission(BalanceProxy.GROUP, "balanceproxies/status", Set.of("patch"),
                 "status written as a patch (merge or server-side apply)"));
+        permissions.add(new Permission(BalanceProxy.GROUP, "balanceproxies", Set.of("create"),
+                "the webhook's probe: a known-bad BalanceProxy created with dryRun=All (never stored) before failurePolicy becomes Fail"));
         permissions.add(new Permission("", "events", Set.of("create"), "rejections told as Events"));
+        permissions.add(new Permission("admissionregistration.k8s.io", "validatingwebhookconfigurations",
+                Set.of("get", "create", "update", "patch"),
+                "the operator's own ValidatingWebhookConfiguration: created, caBundle and failurePolicy kept up to date"));
         for (Dependent dependent : BalanceProxyReconciler.class.getAnnotation(Workflow.class).dependents()) {
             permissions.add(forDependent(dependent));
         }
         return permissions;
     }
 
-    /** Grants in the operator's own namespace (a Role): the leader-election Lease. */
+    /** Grants in the operator's own namespace (a Role): the leader-election Lease and the webhook's certificate Secret. */
     public static List<Permission> operatorNamespace() {
         return List.of(new Permission("coordination.k8s.io", "leases", Set.of("get", "create", "update"),
-                "leader election"));
+                "leader election"),
+                new Permission("", "secrets", Set.of("get", "create", "update"),
+                        "the webhook's CA and serving certificate: every replica loads it, the leader creates and rotates it"));
     }
 
     private static Permission forDependent(Dependent dependent) {

@@ -8,6 +8,7 @@ import io.balance.operator.RepoFiles;
 import io.balance.operator.model.Labels;
 import io.balance.operator.rbac.Permission;
 import io.balance.operator.rbac.RequiredPermissions;
+import io.balance.operator.webhook.WebhookSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theLeaseRoleGrantsExactlyLeaderElectionInTheOperatorsNamespace() throws IOException {
+    void theNamespaceRoleGrantsExactlyTheLeaseAndTheWebhookSecretInTheOperatorsNamespace() throws IOException {
         JsonNode role = single("rbac.yaml", "Role");
         assertThat(role.at("/metadata/namespace").asText()).isEqualTo("balance-system");
         assertThat(grants(role)).isEqualTo(flatten(RequiredPermissions.operatorNamespace()));
@@ -53,6 +54,34 @@ class DeployManifestsTest {
         // the proxies' NetworkPolicy lets pods with this label reach the admin port
         assertThat(deployment.at("/spec/template/metadata/labels").get(Labels.NAME).asText()).isEqualTo(Labels.OPERATOR);
         assertThat(single("operator.yaml", "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theWebhookServiceSendsPort443ToTheOperatorsWebhookPort() throws IOException {
+        JsonNode service = single("webhook-service.yaml", "Service");
+        assertThat(service.at("/metadata/name").asText()).isEqualTo(WebhookSettings.DEFAULT_SERVICE);
+        assertThat(service.at("/metadata/namespace").asText()).isEqualTo("balance-system");
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(443);
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("webhook");
+        JsonNode deployment = single("operator.yaml", "Deployment");
+        assertThat(service.at("/spec/selector").get(Labels.NAME).asText())
+                .isEqualTo(deployment.at("/spec/template/metadata/labels").get(Labels.NAME).asText());
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        List<String> ports = new ArrayList<>();
+        container.get("ports").forEach(p -> ports.add(p.get("name").asText() + ":" + p.get("containerPort").asInt()));
+        assertThat(ports).contains("webhook:" + WebhookSettings.DEFAULT_PORT);
+        List<String> env = new ArrayList<>();
+        container.get("env").forEach(e -> env.add(e.get("name").asText() + "=" + e.path("value").asText()));
+        assertThat(env).contains("WEBHOOK_SERVICE=" + WebhookSettings.DEFAULT_SERVICE, "WEBHOOK_SECRET=" + WebhookSettings.DEFAULT_SECRET);
+    }
+
+    @Test
+    void theWebhookConfigurationIsNotAShippedManifestBecauseTheOperatorOwnsIt() throws IOException {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("install.yaml")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("kind: ValidatingWebhookConfiguration");
+            }
+        }
     }
 
     @Test

@@ -89,4 +89,19 @@ class SpecValidatorTest {
     private SpecValidation validate(Consumer<ObjectNode> edit) {
         return validator.validate(Fixtures.copy(Fixtures.quickstart(), "default", "web", edit));
     }
+
+    @Test
+    void runsTheCrossFieldRulesBesideTheProxyValidator() {
+        SpecValidation v = validate(spec -> {
+            spec.put("replicas", 1);
+            spec.putObject("podDisruptionBudget").put("maxUnavailable", 0);
+            spec.putObject("tls");
+            spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
+        });
+        assertThat(v.errorMessages())
+                .anySatisfy(m -> assertThat(m).startsWith("spec.podDisruptionBudget.maxUnavailable: 0 blocks every voluntary eviction"))
+                .anySatisfy(m -> assertThat(m).startsWith("spec.tls.secretName: required when tls is set"))
+                .anySatisfy(m -> assertThat(m).startsWith("spec.loadBalancer.algorithm: unknown algorithm \"fastest\"; valid: round-robin"));
+        assertThat(v.warningMessages()).anySatisfy(m -> assertThat(m).startsWith("spec.replicas: a single proxy pod"));
+    }
 }
