@@ -93,11 +93,12 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
             var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             dependentErrors = DependentErrors.describe(result.getErroredDependents());
         }
-        BalanceProxyStatus status = statusBuilder.build(proxy, validation, observe(proxy, context, dependentErrors));
-        if (StatusBuilder.rejectionIsNews(proxy, status)) {
+        BalanceProxy current = withLatestStatus(proxy, context);
+        BalanceProxyStatus status = statusBuilder.build(current, validation, observe(proxy, context, dependentErrors));
+        if (StatusBuilder.rejectionIsNews(current, status)) {
             events.warning(context.getClient(), proxy, "InvalidSpec", String.join("; ", validation.errorMessages()));
         }
-        UpdateControl<BalanceProxy> control = status.equals(proxy.getStatus())
+        UpdateControl<BalanceProxy> control = status.equals(current.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(StatusPatch.of(proxy, status));
         return dependentErrors.isEmpty() ? control : control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
@@ -107,6 +108,22 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
     public ErrorStatusUpdateControl<BalanceProxy> updateErrorStatus(BalanceProxy proxy, Context<BalanceProxy> context,
             Exception e) {
         return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(proxy, statusBuilder.failed(proxy, e)));
+    }
+
+    /**
+     * The informer's copy can lag behind our own last status patch; conditions built on a stale
+     * copy would move their transition times. The status is read fresh from the API server.
+     */
+    private static BalanceProxy withLatestStatus(BalanceProxy proxy, Context<BalanceProxy> context) {
+        BalanceProxy latest = context.getClient().resource(proxy).get();
+        if (latest == null || latest.getStatus() == null) {
+            return proxy;
+        }
+        BalanceProxy merged = new BalanceProxy();
+        merged.setMetadata(proxy.getMetadata());
+        merged.setSpec(proxy.getSpec());
+        merged.setStatus(latest.getStatus());
+        return merged;
     }
 
     private ObservedState observe(BalanceProxy proxy, Context<BalanceProxy> context, List<String> dependentErrors) {
