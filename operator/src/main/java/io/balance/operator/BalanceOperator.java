@@ -1,6 +1,12 @@
 package io.balance.operator;
 
+import io.balance.operator.admin.HttpProxyAdminClient;
+import io.balance.operator.admin.ProxyAdminClient;
 import io.balance.operator.cluster.ApiCapabilities;
+import io.balance.operator.cluster.OptionalApi;
+import io.balance.operator.endpoints.EndpointSync;
+import io.balance.operator.endpoints.EndpointSyncSettings;
+import io.balance.operator.runtime.ProxyConditionGauges;
 import io.balance.operator.reconciler.BalanceProxyReconciler;
 import io.balance.operator.runtime.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,6 +14,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +29,16 @@ public final class BalanceOperator {
 
     public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
             Consumer<ConfigurationServiceOverrider> overrides) {
-        ApiCapabilities.of(client).probeAll();
+        return create(client, settings, metrics, new HttpProxyAdminClient(),
+                EndpointSyncSettings.fromEnvironment(System.getenv()), overrides);
+    }
+
+    /** The same with a given admin client and endpoint sync tuning (tests use an in-memory fake client). */
+    public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+            ProxyAdminClient adminClient, EndpointSyncSettings syncSettings, Consumer<ConfigurationServiceOverrider> overrides) {
+        var served = ApiCapabilities.of(client).probeAll();
+        var gauges = new ProxyConditionGauges(metrics.registry());
+        var endpointSync = new EndpointSync(adminClient, Clock.systemUTC(), scheduler(), syncSettings, metrics.registry());
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withMetrics(metrics)
@@ -36,7 +53,8 @@ public final class BalanceOperator {
             }
             overrides.accept(o);
         });
-        operator.register(new BalanceProxyReconciler(settings.defaultImage(), Clock.systemUTC()), c -> {
+        boolean discovery = Boolean.TRUE.equals(served.get(OptionalApi.DISCOVERY_V1));
+        operator.register(new BalanceProxyReconciler(settings.defaultImage(), Clock.systemUTC(), endpointSync, gauges, discovery), c -> {
             if (settings.watchesAllNamespaces()) {
                 c.watchingAllNamespaces();
             } else {
@@ -44,5 +62,14 @@ public final class BalanceOperator {
             }
         });
         return operator;
+    }
+
+    /** Retries and status polls of the endpoint sync: one daemon thread (the pushes themselves are asynchronous). */
+    private static ScheduledExecutorService scheduler() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "endpoint-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

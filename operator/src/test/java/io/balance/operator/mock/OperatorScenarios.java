@@ -312,7 +312,7 @@ public abstract class OperatorScenarios {
         String hash = restartHash(await().atMost(WAIT).until(() -> get(Deployment.class, "bootstrap", "web"), d -> d != null));
 
         // what the endpoint sync writes after a push
-        String pushed = new io.balance.operator.model.BootstrapBackends(17, List.of("10.1.0.1:8080", "10.1.0.2:8080")).toJson();
+        String pushed = io.balance.operator.model.BootstrapBackends.ofAddresses(17, List.of("10.1.0.1:8080", "10.1.0.2:8080")).toJson();
         client.configMaps().inNamespace("bootstrap").withName("web-config").edit(cm -> {
             cm.getData().put(Names.BOOTSTRAP_KEY, pushed);
             return cm;

@@ -70,7 +70,7 @@ class StatusBuilderTest {
         BalanceProxy proxy = Fixtures.stored(Fixtures.autoscaled());
         SpecValidation validation = new SpecValidator().validate(proxy);
         BalanceProxyStatus status = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).build(proxy, validation,
-                new ObservedState(null, new BootstrapBackends(7, List.of("10.0.0.1:80")), List.of("spec.autoscaling: missing"), List.of()));
+                new ObservedState(null, BootstrapBackends.ofAddresses(7, List.of("10.0.0.1:80")), List.of("spec.autoscaling: missing"), List.of()));
         assertThat(condition(status, Condition.DEGRADED).reason()).isEqualTo("FeatureUnavailable");
         assertThat(status.endpoints().count()).isEqualTo(1);
         assertThat(status.endpoints().version()).isEqualTo(7L);
