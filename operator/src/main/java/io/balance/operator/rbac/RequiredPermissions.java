@@ -31,6 +31,9 @@ public final class RequiredPermissions {
         permissions.add(new Permission(BalanceProxy.GROUP, "balanceproxies/status", Set.of("patch"),
                 "status written as a patch (merge or server-side apply)"));
         permissions.add(new Permission("", "events", Set.of("create"), "rejections told as Events"));
+        permissions.add(new Permission("", "pods", Set.of("list", "watch"), "endpoint sync: the proxy pods to push to"));
+        permissions.add(new Permission("discovery.k8s.io", "endpointslices", Set.of("list", "watch"),
+                "endpoint sync: the backend Service's endpoints"));
         for (Dependent dependent : BalanceProxyReconciler.class.getAnnotation(Workflow.class).dependents()) {
             permissions.add(forDependent(dependent));
         }
