@@ -40,7 +40,8 @@ public final class StatusBuilder {
                 rollout == null ? 0 : rollout.ready(),
                 observed.sync() == null ? 0 : observed.sync().programmed(),
                 Labels.selectorString(proxy),
-                endpoints == null ? null : new EndpointsStatus(endpoints.addresses().size(), endpoints.version()),
+                observed.sync() != null ? new EndpointsStatus(observed.sync().backends().size(), observed.sync().version())
+                        : endpoints == null ? null : new EndpointsStatus(endpoints.addresses().size(), endpoints.version()),
                 conditions);
     }
 
