@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *     slice is ready: a Service whose pods all shut down gracefully keeps serving until they are gone.</li>
  * <li>Everything else (not ready, not serving) is skipped.</li>
  * <li>The port: a name matches the slice port of that name; a number matches the slice port with that
- *     number (the slices list target ports, so a number is the pod's port, not the Service port).</li>
+ *     number; the reconciler first maps a Service port number to the Service port's name
+ *     ({@link #servicePort}), since slices list the pods' target ports under the Service ports' names.</li>
  * <li>Several slices are merged; an address seen twice counts once; the result is sorted by address.</li>
  * </ul>
  * A backend's name is its pod (the endpoint's targetRef) or, without one, its address.
@@ -67,6 +68,23 @@ public final class EndpointSetBuilder {
         return List.copyOf(set.values());
     }
 
+    /**
+     * The port to look for in the slices: a number that is one of the Service's ports becomes that
+     * port's name (empty for a Service's single unnamed port), as the slices carry it; anything
+     * else (a name, or a number the Service does not have, or no Service) is kept as it is.
+     */
+    public static IntOrString servicePort(IntOrString port, io.fabric8.kubernetes.api.model.Service service) {
+        if (port == null || port.getIntVal() == null || service == null || service.getSpec() == null
+                || service.getSpec().getPorts() == null) {
+            return port;
+        }
+        return service.getSpec().getPorts().stream()
+                .filter(p -> port.getIntVal().equals(p.getPort()))
+                .findFirst()
+                .map(p -> new IntOrString(p.getName() == null ? "" : p.getName()))
+                .orElse(port);
+    }
+
     static String address(String ip, int port) {
         return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port;
     }
@@ -89,7 +107,7 @@ public final class EndpointSetBuilder {
             return ports.size() == 1 ? ports.get(0).getPort() : null;
         }
         for (EndpointPort p : ports) {
-            if (wanted.getStrVal() != null ? wanted.getStrVal().equals(p.getName())
+            if (wanted.getStrVal() != null ? wanted.getStrVal().equals(p.getName() == null ? "" : p.getName())
                     : wanted.getIntVal() != null && wanted.getIntVal().equals(p.getPort())) {
                 return p.getPort();
             }

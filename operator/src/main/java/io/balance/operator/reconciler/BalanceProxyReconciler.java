@@ -229,7 +229,7 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         } else if (backend != null && backend.serviceName() != null && slices != null) {
             desired = EndpointSetBuilder.fromSlices(slices.list(namespace, s -> s.getMetadata().getLabels() != null
                     && backend.serviceName().equals(s.getMetadata().getLabels().get(EndpointSetBuilder.SERVICE_NAME_LABEL)))
-                    .toList(), backend.port());
+                    .toList(), slicePort(context, namespace, backend));
         } else {
             return null;
         }
@@ -240,6 +240,26 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         BootstrapBackends lastKnown = lastKnown(context);
         return endpointSync.sync(ResourceID.fromResource(proxy), desired,
                 lastKnown == null ? null : lastKnown.backends(), lastKnown == null ? 0 : lastKnown.version(), running, token);
+    }
+
+    /**
+     * A port number names a Service port: look the Service up (a list with a name field selector:
+     * the RBAC grants list on Services already) and use that port's name, as the slices carry it.
+     * A name needs no lookup; without the Service the number is matched against the slices' ports.
+     */
+    private static io.fabric8.kubernetes.api.model.IntOrString slicePort(Context<BalanceProxy> context, String namespace,
+            BackendSpec backend) {
+        if (backend.port() == null || backend.port().getIntVal() == null) {
+            return backend.port();
+        }
+        try {
+            var service = context.getClient().services().inNamespace(namespace)
+                    .withField("metadata.name", backend.serviceName()).list().getItems().stream()
+                    .filter(s -> backend.serviceName().equals(s.getMetadata().getName())).findFirst().orElse(null);
+            return EndpointSetBuilder.servicePort(backend.port(), service);
+        } catch (RuntimeException e) {
+            return backend.port();
+        }
     }
 
     private static BootstrapBackends lastKnown(Context<BalanceProxy> context) {

@@ -72,6 +72,24 @@ class EndpointSetBuilderTest {
     }
 
     @Test
+    void aServicePortNumberIsMatchedByTheServicePortsName() {
+        var service = new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewSpec()
+                .addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec().build();
+        var unnamed = new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewSpec()
+                .addNewPort().withPort(80).withNewTargetPort(8080).endPort().endSpec().build();
+        EndpointSlice named = slice("a", "http", 8080, endpoint("10.0.0.1", "p", true, null, null));
+        EndpointSlice anonymous = slice("b", null, 8080, endpoint("10.0.0.2", "q", true, null, null));
+
+        assertThat(addresses(EndpointSetBuilder.fromSlices(List.of(named),
+                EndpointSetBuilder.servicePort(new IntOrString(80), service)))).containsExactly("10.0.0.1:8080");
+        assertThat(addresses(EndpointSetBuilder.fromSlices(List.of(anonymous),
+                EndpointSetBuilder.servicePort(new IntOrString(80), unnamed)))).containsExactly("10.0.0.2:8080");
+        assertThat(EndpointSetBuilder.servicePort(new IntOrString(8080), service)).as("not a Service port: kept")
+                .isEqualTo(new IntOrString(8080));
+        assertThat(EndpointSetBuilder.servicePort(new IntOrString(80), null)).isEqualTo(new IntOrString(80));
+    }
+
+    @Test
     void mergesSeveralSlicesDeduplicatedAndSorted() {
         var set = EndpointSetBuilder.fromSlices(List.of(
                 slice("b", "http", 8080, endpoint("10.0.0.3", "web-3", true, null, null), endpoint("10.0.0.1", "web-1", true, null, null)),

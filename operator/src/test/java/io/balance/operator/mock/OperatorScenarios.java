@@ -400,6 +400,20 @@ public abstract class OperatorScenarios {
     }
 
     @Test
+    void aServicePortNumberFindsTheSlicesPortThroughTheServicePortsName() {
+        client.resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withNamespace("byport").withName("web-backend").endMetadata()
+                .withNewSpec().addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec()
+                .build()).create();
+        create(Fixtures.copy(Fixtures.quickstart(), "byport", "web", spec -> spec.withObjectProperty("backend").put("port", 80)));
+        client.resource(slice("byport", "web-backend-a", "http", 8080, "10.5.0.1")).create();
+        client.resource(proxyPod("byport", "web-0", "10.9.4.1", true)).create();
+
+        await().atMost(WAIT).until(() -> operator.admin().backendsOf("10.9.4.1").size() == 1);
+        assertThat(operator.admin().backendsOf("10.9.4.1")).extracting(b -> b.address()).containsExactly("10.5.0.1:8080");
+    }
+
+    @Test
     void countsProxiesByCondition() {
         create(Fixtures.copy(Fixtures.quickstart(), "gauges", "web", spec -> { }));
         await().atMost(WAIT).until(() -> operator.registry().find("balance.operator.proxies").tag("condition", "Accepted")
