@@ -157,7 +157,13 @@ public final class EndpointSync implements AutoCloseable {
 
     private void pushWhereNeeded(ProxyState state) {
         for (PodState pod : state.pods.values()) {
-            if (pod.acked != state.version && pod.inFlight != state.version && pod.retry == null) {
+            if (pod.acked == state.version || pod.inFlight == state.version) {
+                continue;
+            }
+            if (pod.retry != null && pod.retryFor != state.version) {
+                pod.cancelRetry(); // a newer set than the one being retried: send it now
+            }
+            if (pod.retry == null) {
                 push(state, pod);
             }
         }
@@ -170,9 +176,14 @@ public final class EndpointSync implements AutoCloseable {
         long version = state.version;
         pod.inFlight = version;
         pod.attempts++;
-        client.pushBackends(pod.endpoint, state.token, version, state.published)
-                .whenComplete((result, error) -> onPushed(state, pod, version,
-                        error != null ? PushResult.failed(0, String.valueOf(error.getMessage())) : result));
+        java.util.concurrent.CompletionStage<PushResult> sent;
+        try {
+            sent = client.pushBackends(pod.endpoint, state.token, version, state.published);
+        } catch (RuntimeException e) {
+            sent = java.util.concurrent.CompletableFuture.completedFuture(PushResult.failed(0, String.valueOf(e.getMessage())));
+        }
+        sent.whenComplete((result, error) -> onPushed(state, pod, version,
+                error != null ? PushResult.failed(0, String.valueOf(error.getMessage())) : result));
     }
 
     private void onPushed(ProxyState state, PodState pod, long version, PushResult result) {
@@ -209,6 +220,7 @@ public final class EndpointSync implements AutoCloseable {
 
     private void scheduleRetry(ProxyState state, PodState pod) {
         Duration delay = settings.backoff(pod.attempts);
+        pod.retryFor = state.version;
         LOG.debug("push to {} failed ({}); retry in {} ms", pod.endpoint, pod.error, delay.toMillis());
         pod.retry = scheduler.schedule(() -> {
             synchronized (state) {
@@ -349,6 +361,7 @@ public final class EndpointSync implements AutoCloseable {
         int attempts;
         String error;
         ScheduledFuture<?> retry;
+        long retryFor;
 
         PodState(PodEndpoint endpoint) {
             this.endpoint = endpoint;

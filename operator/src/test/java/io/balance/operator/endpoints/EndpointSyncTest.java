@@ -137,6 +137,19 @@ class EndpointSyncTest {
     }
 
     @Test
+    void aNewSetIsSentAtOnceToAPodWaitingForARetry() {
+        var slow = new EndpointSync(fake, clock, scheduler,
+                new EndpointSyncSettings(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)), registry);
+        fake.failNext("10.0.0.1", 1);
+        slow.sync(WEB, TWO, null, 0, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+
+        SyncSnapshot changed = slow.sync(WEB, ONE, null, 0, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+
+        assertThat(fake.versionOf("10.0.0.1")).isEqualTo(changed.version());
+        assertThat(fake.backendsOf("10.0.0.1")).isEqualTo(ONE);
+    }
+
+    @Test
     void backoffDoublesUpToTheCap() {
         var settings = new EndpointSyncSettings(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(10));
 
