@@ -1,6 +1,12 @@
 package io.balance.operator;
 
+import io.balance.operator.admin.HttpProxyAdminClient;
+import io.balance.operator.admin.ProxyAdminClient;
 import io.balance.operator.cluster.ApiCapabilities;
+import io.balance.operator.cluster.OptionalApi;
+import io.balance.operator.endpoints.EndpointSync;
+import io.balance.operator.endpoints.EndpointSyncSettings;
+import io.balance.operator.runtime.ProxyConditionGauges;
 import io.balance.operator.reconciler.BalanceProxyReconciler;
 import io.balance.operator.runtime.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,7 +15,9 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +40,23 @@ public final class BalanceOperator {
      */
     public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
             Consumer<ConfigurationServiceOverrider> overrides, AtomicBoolean leader) {
+        return create(client, settings, metrics, new HttpProxyAdminClient(),
+                EndpointSyncSettings.fromEnvironment(System.getenv()), overrides, leader);
+    }
+
+    /** The same with a given admin client and endpoint sync tuning (tests use an in-memory fake client). */
+    public static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+            ProxyAdminClient adminClient, EndpointSyncSettings syncSettings, Consumer<ConfigurationServiceOverrider> overrides) {
+        return create(client, settings, metrics, adminClient, syncSettings, overrides, new AtomicBoolean());
+    }
+
+    private static Operator create(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+            ProxyAdminClient adminClient, EndpointSyncSettings syncSettings, Consumer<ConfigurationServiceOverrider> overrides,
+            AtomicBoolean leader) {
         leader.set(!settings.leaderElection());
-        ApiCapabilities.of(client).probeAll();
+        var served = ApiCapabilities.of(client).probeAll();
+        var gauges = new ProxyConditionGauges(metrics.registry());
+        var endpointSync = new EndpointSync(adminClient, Clock.systemUTC(), scheduler(), syncSettings, metrics.registry());
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withMetrics(metrics)
@@ -49,7 +72,8 @@ public final class BalanceOperator {
             }
             overrides.accept(o);
         });
-        operator.register(new BalanceProxyReconciler(settings.defaultImage(), Clock.systemUTC()), c -> {
+        boolean discovery = Boolean.TRUE.equals(served.get(OptionalApi.DISCOVERY_V1));
+        operator.register(new BalanceProxyReconciler(settings.defaultImage(), Clock.systemUTC(), endpointSync, gauges, discovery), c -> {
             if (settings.watchesAllNamespaces()) {
                 c.watchingAllNamespaces();
             } else {
@@ -57,5 +81,14 @@ public final class BalanceOperator {
             }
         });
         return operator;
+    }
+
+    /** Retries and status polls of the endpoint sync: one daemon thread (the pushes themselves are asynchronous). */
+    private static ScheduledExecutorService scheduler() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "endpoint-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -11,8 +11,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
- * The proxy config ConfigMap. Static addresses make the bootstrap set; for a Service backend
- * the last known set in the live ConfigMap is kept (the endpoint sync writes it).
+ * The proxy config ConfigMap. The bootstrap set is what the endpoint sync last gave the pods;
+ * without one (discovery.k8s.io/v1 not served) static addresses make it, and for a Service
+ * backend the last known set in the live ConfigMap is kept.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
 public class ConfigMapDependent extends OwnedDependent<ConfigMap> {
@@ -33,9 +34,13 @@ public class ConfigMapDependent extends OwnedDependent<ConfigMap> {
     }
 
     private BootstrapBackends bootstrap(BalanceProxy primary, Context<BalanceProxy> context) {
+        BootstrapBackends synced = DesiredInputs.from(context).endpoints();
+        if (synced != null) {
+            return synced;
+        }
         var addresses = primary.getSpec().backend().addresses();
         if (addresses != null) {
-            return new BootstrapBackends(0, addresses);
+            return BootstrapBackends.ofAddresses(0, addresses);
         }
         return getSecondaryResource(primary, context)
                 .map(ConfigMap::getData)

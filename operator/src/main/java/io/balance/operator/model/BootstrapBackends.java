@@ -3,31 +3,49 @@ package io.balance.operator.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.balance.api.config.BackendConfig;
+import io.balance.operator.admin.BackendEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last known endpoint set, kept in the ConfigMap beside the config so that a pod starting
- * while the operator is down can still serve. Same shape as the admin API's
- * {@code PUT /backends} body: {@code {"version":N,"backends":[{"address":"..."}]}}. Pushes
- * supersede it; it never feeds the restart hash.
+ * The last endpoint set given to the pods, kept in the ConfigMap so that a pod starting while the
+ * operator is down can still serve. Stored under {@code bootstrap-backends.json} in the
+ * {@code PUT /backends} shape ({@code {"version":N,"backends":[{"name","address",...}]}}), where the
+ * operator reads it back after a restart, and rendered into the config file's {@code backends:}
+ * list, which is what the proxy serves until a push supersedes it. It never feeds the restart hash.
  */
-public record BootstrapBackends(long version, List<String> addresses) {
+public record BootstrapBackends(long version, List<BackendEntry> backends) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public BootstrapBackends {
-        addresses = List.copyOf(addresses);
+        backends = List.copyOf(backends);
     }
 
     public static BootstrapBackends empty() {
         return new BootstrapBackends(0, List.of());
     }
 
+    /** A set of plain addresses, each named after itself. */
+    public static BootstrapBackends ofAddresses(long version, List<String> addresses) {
+        return new BootstrapBackends(version, addresses.stream().map(a -> BackendEntry.of(a, a)).toList());
+    }
+
+    public List<String> addresses() {
+        return backends.stream().map(BackendEntry::address).toList();
+    }
+
+    /** The set as the config file's {@code backends} list. */
+    public List<BackendConfig> asConfig() {
+        return backends.stream().map(b -> new BackendConfig(b.name(), b.address(), b.weight(), b.maxConnections())).toList();
+    }
+
     public String toJson() {
         ObjectNode root = JSON.createObjectNode().put("version", version);
         var list = root.putArray("backends");
-        addresses.forEach(a -> list.addObject().put("address", a));
+        backends.forEach(b -> list.addObject().put("name", b.name()).put("address", b.address())
+                .put("weight", b.weight()).put("max_connections", b.maxConnections()));
         return root.toString();
     }
 
@@ -38,13 +56,15 @@ public record BootstrapBackends(long version, List<String> addresses) {
         }
         try {
             JsonNode root = JSON.readTree(json);
-            List<String> addresses = new ArrayList<>();
+            List<BackendEntry> backends = new ArrayList<>();
             for (JsonNode backend : root.path("backends")) {
                 if (backend.hasNonNull("address")) {
-                    addresses.add(backend.get("address").asText());
+                    String address = backend.get("address").asText();
+                    backends.add(new BackendEntry(backend.path("name").asText(address), address,
+                            backend.path("weight").asInt(1), backend.path("max_connections").asInt(0)));
                 }
             }
-            return new BootstrapBackends(root.path("version").asLong(0), addresses);
+            return new BootstrapBackends(root.path("version").asLong(0), backends);
         } catch (IOException e) {
             return null;
         }

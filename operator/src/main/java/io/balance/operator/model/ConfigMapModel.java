@@ -10,7 +10,11 @@ import java.util.Map;
 
 /**
  * The proxy's config file, rendered in the Balance file format, plus the bootstrap endpoint
- * set. Changes to it are hot (the proxy reloads the mounted file); it never restarts pods.
+ * set. The bootstrap set is also the file's {@code backends:} list: with {@code dynamic_backends:
+ * true} the proxy serves the listed backends until a {@code PUT /backends} supersedes them (a
+ * file reload never replaces a pushed set), so a pod that starts while the operator is down
+ * still serves the last known endpoints. Changes to it are hot (the proxy reloads the mounted
+ * file); it never restarts pods (the restart hash reads none of it).
  */
 public final class ConfigMapModel {
     private static final ConfigLoader YAML = ConfigLoader.yaml();
@@ -20,7 +24,7 @@ public final class ConfigMapModel {
 
     public static ConfigMap build(BalanceProxy proxy, ProxyConfig config, BootstrapBackends bootstrap) {
         Map<String, String> data = new LinkedHashMap<>();
-        data.put(Names.CONFIG_KEY, render(proxy, config));
+        data.put(Names.CONFIG_KEY, render(proxy, config.withBackends(bootstrap.asConfig())));
         data.put(Names.BOOTSTRAP_KEY, bootstrap.toJson());
         return new ConfigMapBuilder()
                 .withMetadata(Owned.meta(proxy, Names.configMap(proxy)))

@@ -36,6 +36,9 @@ public final class RequiredPermissions {
         permissions.add(new Permission("admissionregistration.k8s.io", "validatingwebhookconfigurations",
                 Set.of("get", "create", "update", "patch"),
                 "the operator's own ValidatingWebhookConfiguration: created, caBundle and failurePolicy kept up to date"));
+        permissions.add(new Permission("", "pods", Set.of("list", "watch"), "endpoint sync: the proxy pods to push to"));
+        permissions.add(new Permission("discovery.k8s.io", "endpointslices", Set.of("list", "watch"),
+                "endpoint sync: the backend Service's endpoints"));
         for (Dependent dependent : BalanceProxyReconciler.class.getAnnotation(Workflow.class).dependents()) {
             permissions.add(forDependent(dependent));
         }

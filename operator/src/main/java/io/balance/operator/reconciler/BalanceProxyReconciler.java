@@ -14,8 +14,18 @@ import io.balance.operator.dependent.NetworkPolicyDependent;
 import io.balance.operator.dependent.PdbDependent;
 import io.balance.operator.dependent.ServiceDependent;
 import io.balance.operator.dependent.ServiceMonitorDependent;
+import io.balance.operator.admin.BackendEntry;
+import io.balance.operator.crd.BackendSpec;
+import io.balance.operator.endpoints.EndpointSetBuilder;
+import io.balance.operator.endpoints.EndpointSync;
+import io.balance.operator.endpoints.ProxyPod;
+import io.balance.operator.endpoints.SyncSnapshot;
+import io.balance.operator.model.AdminTokenSecretModel;
 import io.balance.operator.model.BootstrapBackends;
+import io.balance.operator.model.Defaults;
+import io.balance.operator.model.Labels;
 import io.balance.operator.model.Names;
+import io.balance.operator.runtime.ProxyConditionGauges;
 import io.balance.operator.status.DependentErrors;
 import io.balance.operator.status.ObservedState;
 import io.balance.operator.status.StatusBuilder;
@@ -23,7 +33,20 @@ import io.balance.operator.status.StatusPatch;
 import io.balance.operator.validation.SpecValidation;
 import io.balance.operator.validation.SpecValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -76,11 +99,90 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
     private final SpecValidator validator = new SpecValidator();
     private final StatusBuilder statusBuilder;
     private final EventRecorder events;
+    private final EndpointSync endpointSync;
+    private final ProxyConditionGauges gauges;
+    private final boolean discoveryServed;
+    private volatile InformerEventSource<Pod, BalanceProxy> pods;
+    private volatile InformerEventSource<EndpointSlice, BalanceProxy> slices;
 
-    public BalanceProxyReconciler(String defaultImage, Clock clock) {
+    /**
+     * @param endpointSync pushes endpoint sets to the pods; its polling starts and stops with this controller
+     * @param discoveryServed whether the cluster serves discovery.k8s.io/v1 (no EndpointSlice informer otherwise)
+     */
+    public BalanceProxyReconciler(String defaultImage, Clock clock, EndpointSync endpointSync, ProxyConditionGauges gauges,
+            boolean discoveryServed) {
         this.defaultImage = defaultImage;
         this.statusBuilder = new StatusBuilder(clock);
         this.events = new EventRecorder(clock);
+        this.endpointSync = endpointSync;
+        this.gauges = gauges;
+        this.discoveryServed = discoveryServed;
+    }
+
+    static final String BY_BACKEND_SERVICE = "by-backend-service";
+
+    /**
+     * Besides the workflow's informers: the proxy pods (mapped to their BalanceProxy by the
+     * instance label), the EndpointSlices of every backend Service (mapped through an index of
+     * the BalanceProxies by {@code namespace/serviceName}, the slices' {@code kubernetes.io/service-name}
+     * label), and an event source the endpoint sync fires when a pod's acknowledgement changes.
+     */
+    @Override
+    public List<EventSource<?, BalanceProxy>> prepareEventSources(EventSourceContext<BalanceProxy> context) {
+        IndexerResourceCache<BalanceProxy> primaries = context.getPrimaryCache();
+        primaries.addIndexer(BY_BACKEND_SERVICE, proxy -> backendService(proxy) == null ? List.of()
+                : List.of(proxy.getMetadata().getNamespace() + "/" + backendService(proxy)));
+        gauges.readFrom(() -> primaries.list().toList());
+        endpointSync.retainWhile(id -> primaries.get(id).isPresent());
+        List<EventSource<?, BalanceProxy>> sources = new ArrayList<>();
+        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, BalanceProxy.class)
+                .withName("proxy-pods")
+                .withLabelSelector(Labels.NAME + "=" + Labels.APP)
+                .withSecondaryToPrimaryMapper(pod -> {
+                    String instance = pod.getMetadata().getLabels() == null ? null
+                            : pod.getMetadata().getLabels().get(Labels.INSTANCE);
+                    return instance == null ? Set.of() : Set.of(new ResourceID(instance, pod.getMetadata().getNamespace()));
+                })
+                .build(), context);
+        sources.add(pods);
+        if (discoveryServed) {
+            slices = new InformerEventSource<>(InformerEventSourceConfiguration.from(EndpointSlice.class, BalanceProxy.class)
+                    .withName("backend-endpointslices")
+                    .withSecondaryToPrimaryMapper(slice -> {
+                        String service = slice.getMetadata().getLabels() == null ? null
+                                : slice.getMetadata().getLabels().get(EndpointSetBuilder.SERVICE_NAME_LABEL);
+                        return service == null ? Set.of() : primaries.byIndex(BY_BACKEND_SERVICE,
+                                slice.getMetadata().getNamespace() + "/" + service).stream()
+                                .map(ResourceID::fromResource).collect(Collectors.toSet());
+                    })
+                    .build(), context);
+            sources.add(slices);
+        }
+        sources.add(new SyncEvents(endpointSync));
+        return sources;
+    }
+
+    /** Reconciles a proxy whose pods' acknowledgements changed; starts and stops the sync's polling with the controller. */
+    static final class SyncEvents extends SimpleInboundEventSource<BalanceProxy> {
+        private final EndpointSync sync;
+
+        SyncEvents(EndpointSync sync) {
+            super("endpoint-sync");
+            this.sync = sync;
+        }
+
+        @Override
+        public void start() {
+            super.start();
+            sync.onChange(this::propagateEvent);
+            sync.startPolling();
+        }
+
+        @Override
+        public void stop() {
+            sync.close();
+            super.stop();
+        }
     }
 
     @Override
@@ -88,20 +190,88 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         Optional<Deployment> running = context.getSecondaryResource(Deployment.class);
         SpecValidation validation = validator.validate(proxy, running.map(DeploymentDependent::runningMode).orElse(null));
         List<String> dependentErrors = List.of();
+        SyncSnapshot sync = null;
         if (validation.accepted()) {
-            new DesiredInputs(validation.config(), defaultImage).putInto(context);
+            sync = syncEndpoints(proxy, context);
+            new DesiredInputs(validation.config(), defaultImage,
+                    sync == null ? null : new BootstrapBackends(sync.version(), sync.backends())).putInto(context);
             var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             dependentErrors = DependentErrors.describe(result.getErroredDependents());
         }
         BalanceProxy current = withLatestStatus(proxy, context);
-        BalanceProxyStatus status = statusBuilder.build(current, validation, observe(proxy, context, dependentErrors));
+        BalanceProxyStatus status = statusBuilder.build(current, validation, observe(proxy, context, dependentErrors, sync));
         if (StatusBuilder.rejectionIsNews(current, status)) {
             events.warning(context.getClient(), proxy, "InvalidSpec", String.join("; ", validation.errorMessages()));
         }
         UpdateControl<BalanceProxy> control = status.equals(current.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(StatusPatch.of(proxy, status));
-        return dependentErrors.isEmpty() ? control : control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
+        if (!dependentErrors.isEmpty()) {
+            return control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
+        }
+        if (sync != null && sync.holdingEmptySet()) {
+            // look again when the grace for an empty endpoint set runs out
+            return control.rescheduleAfter(sync.emptyGraceLeft().plusMillis(100));
+        }
+        return control;
+    }
+
+    /**
+     * Computes the proxy's endpoint set (static addresses, or the backend Service's EndpointSlices)
+     * and hands it with the running pods to the endpoint sync, which pushes in the background.
+     * Null when the set cannot be known (the cluster serves no EndpointSlices).
+     */
+    private SyncSnapshot syncEndpoints(BalanceProxy proxy, Context<BalanceProxy> context) {
+        BackendSpec backend = proxy.getSpec().backend();
+        String namespace = proxy.getMetadata().getNamespace();
+        List<BackendEntry> desired;
+        if (backend != null && backend.addresses() != null) {
+            desired = EndpointSetBuilder.fromAddresses(backend.addresses());
+        } else if (backend != null && backend.serviceName() != null && slices != null) {
+            desired = EndpointSetBuilder.fromSlices(slices.list(namespace, s -> s.getMetadata().getLabels() != null
+                    && backend.serviceName().equals(s.getMetadata().getLabels().get(EndpointSetBuilder.SERVICE_NAME_LABEL)))
+                    .toList(), slicePort(context, namespace, backend));
+        } else {
+            return null;
+        }
+        String name = proxy.getMetadata().getName();
+        List<ProxyPod> running = pods == null ? List.of() : ProxyPod.of(pods.list(namespace, p -> p.getMetadata().getLabels() != null
+                && name.equals(p.getMetadata().getLabels().get(Labels.INSTANCE))).toList(), Defaults.adminPort(proxy.getSpec()));
+        String token = context.getSecondaryResource(Secret.class).map(AdminTokenSecretModel::tokenOf).orElse(null);
+        BootstrapBackends lastKnown = lastKnown(context);
+        return endpointSync.sync(ResourceID.fromResource(proxy), desired,
+                lastKnown == null ? null : lastKnown.backends(), lastKnown == null ? 0 : lastKnown.version(), running, token);
+    }
+
+    /**
+     * A port number names a Service port: look the Service up (a list with a name field selector:
+     * the RBAC grants list on Services already) and use that port's name, as the slices carry it.
+     * A name needs no lookup; without the Service the number is matched against the slices' ports.
+     */
+    private static io.fabric8.kubernetes.api.model.IntOrString slicePort(Context<BalanceProxy> context, String namespace,
+            BackendSpec backend) {
+        if (backend.port() == null || backend.port().getIntVal() == null) {
+            return backend.port();
+        }
+        try {
+            var service = context.getClient().services().inNamespace(namespace)
+                    .withField("metadata.name", backend.serviceName()).list().getItems().stream()
+                    .filter(s -> backend.serviceName().equals(s.getMetadata().getName())).findFirst().orElse(null);
+            return EndpointSetBuilder.servicePort(backend.port(), service);
+        } catch (RuntimeException e) {
+            return backend.port();
+        }
+    }
+
+    private static BootstrapBackends lastKnown(Context<BalanceProxy> context) {
+        return context.getSecondaryResource(ConfigMap.class)
+                .map(ConfigMap::getData)
+                .map(data -> BootstrapBackends.parse(data.get(Names.BOOTSTRAP_KEY)))
+                .orElse(null);
+    }
+
+    private static String backendService(BalanceProxy proxy) {
+        return proxy.getSpec() == null || proxy.getSpec().backend() == null ? null : proxy.getSpec().backend().serviceName();
     }
 
     @Override
@@ -126,16 +296,15 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         return merged;
     }
 
-    private ObservedState observe(BalanceProxy proxy, Context<BalanceProxy> context, List<String> dependentErrors) {
-        BootstrapBackends endpoints = context.getSecondaryResource(ConfigMap.class)
-                .map(ConfigMap::getData)
-                .map(data -> BootstrapBackends.parse(data.get(Names.BOOTSTRAP_KEY)))
-                .orElse(null);
+    private ObservedState observe(BalanceProxy proxy, Context<BalanceProxy> context, List<String> dependentErrors,
+            SyncSnapshot sync) {
+        BootstrapBackends endpoints = sync != null ? new BootstrapBackends(sync.version(), sync.backends()) : lastKnown(context);
         var capabilities = ApiCapabilities.of(context.getClient());
         return new ObservedState(
                 context.getSecondaryResource(Deployment.class).orElse(null),
                 endpoints,
                 proxy.getSpec() == null ? List.of() : FeatureAvailability.unavailable(proxy.getSpec(), capabilities::serves),
-                dependentErrors);
+                dependentErrors,
+                sync);
     }
 }

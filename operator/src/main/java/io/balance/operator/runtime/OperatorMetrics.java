@@ -19,14 +19,21 @@ public final class OperatorMetrics implements Metrics {
     private final Counter success;
     private final Counter error;
     private final Timer duration;
+    private final MeterRegistry registry;
 
     public OperatorMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.success = counter(registry, "success");
         this.error = counter(registry, "error");
         this.duration = Timer.builder(RECONCILE_DURATION)
                 .description("Time spent in one BalanceProxy reconcile, workflow included")
                 .publishPercentileHistogram()
                 .register(registry);
+    }
+
+    /** The registry these meters live in; the endpoint sync and the proxy gauges register there too. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -4,6 +4,7 @@ import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.crd.BalanceProxyStatus;
 import io.balance.operator.crd.Condition;
 import io.balance.operator.crd.EndpointsStatus;
+import io.balance.operator.endpoints.SyncSnapshot;
 import io.balance.operator.model.BootstrapBackends;
 import io.balance.operator.model.Labels;
 import io.balance.operator.validation.SpecValidation;
@@ -30,16 +31,17 @@ public final class StatusBuilder {
         BootstrapBackends endpoints = observed.endpoints();
         List<Condition> conditions = List.of(
                 accepted(validation, previous, generation, now),
-                programmed(validation, rollout, previous, generation, now),
+                programmed(validation, rollout, observed.sync(), previous, generation, now),
                 ready(validation, rollout, previous, generation, now),
                 degraded(observed, rollout, previous, generation, now));
         return new BalanceProxyStatus(
                 generation,
                 rollout == null ? 0 : rollout.current(),
                 rollout == null ? 0 : rollout.ready(),
-                0,
+                observed.sync() == null ? 0 : observed.sync().programmed(),
                 Labels.selectorString(proxy),
-                endpoints == null ? null : new EndpointsStatus(endpoints.addresses().size(), endpoints.version()),
+                observed.sync() != null ? new EndpointsStatus(observed.sync().backends().size(), observed.sync().version())
+                        : endpoints == null ? null : new EndpointsStatus(endpoints.addresses().size(), endpoints.version()),
                 conditions);
     }
 
@@ -69,11 +71,22 @@ public final class StatusBuilder {
         return Conditions.next(previous, Condition.ACCEPTED, Condition.TRUE, "Valid", message, generation, now);
     }
 
-    private static Condition programmed(SpecValidation v, Rollout rollout, List<Condition> previous, long generation,
-            java.time.Instant now) {
+    private static Condition programmed(SpecValidation v, Rollout rollout, SyncSnapshot sync, List<Condition> previous,
+            long generation, java.time.Instant now) {
         if (!v.accepted()) {
             return Conditions.next(previous, Condition.PROGRAMMED, Condition.FALSE, "InvalidSpec",
                     "the spec was not accepted; pods keep the last accepted config", generation, now);
+        }
+        if (sync != null) {
+            String counts = sync.programmed() + "/" + sync.readyPods() + " pods programmed with endpoints version "
+                    + sync.version();
+            if (sync.readyPods() == 0) {
+                return Conditions.next(previous, Condition.PROGRAMMED, Condition.FALSE, "NoReadyPods", counts,
+                        generation, now);
+            }
+            return sync.programmed() == sync.readyPods()
+                    ? Conditions.next(previous, Condition.PROGRAMMED, Condition.TRUE, "Programmed", counts, generation, now)
+                    : Conditions.next(previous, Condition.PROGRAMMED, Condition.FALSE, "Pending", counts, generation, now);
         }
         int pods = rollout == null ? 0 : rollout.ready();
         return Conditions.next(previous, Condition.PROGRAMMED, Condition.UNKNOWN, "EndpointSyncPending",
@@ -111,6 +124,17 @@ public final class StatusBuilder {
         if (!observed.unavailableFeatures().isEmpty()) {
             return Conditions.next(previous, Condition.DEGRADED, Condition.TRUE, "FeatureUnavailable",
                     String.join("; ", observed.unavailableFeatures()), generation, now);
+        }
+        SyncSnapshot sync = observed.sync();
+        if (sync != null && !sync.failures().isEmpty()) {
+            return Conditions.next(previous, Condition.DEGRADED, Condition.TRUE, "EndpointSyncFailed",
+                    "pods not programmed: " + String.join("; ", sync.failures()), generation, now);
+        }
+        if (sync != null && sync.holdingEmptySet()) {
+            return Conditions.next(previous, Condition.DEGRADED, Condition.TRUE, "EndpointsEmptyGrace",
+                    "the backend Service has no ready endpoints; the pods keep the last " + sync.backends().size()
+                    + " until the grace period ends, then get the empty set",
+                    generation, now);
         }
         return Conditions.next(previous, Condition.DEGRADED, Condition.FALSE, "AsExpected",
                 "every owned object is reconciled", generation, now);

@@ -306,26 +306,147 @@ public abstract class OperatorScenarios {
     }
 
     @Test
-    void keepsTheLastKnownEndpointSetAndReportsIt() {
-        create(Fixtures.copy(Fixtures.quickstart(), "bootstrap", "web", spec -> { }));
-        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config"), c -> c != null);
-        String hash = restartHash(await().atMost(WAIT).until(() -> get(Deployment.class, "bootstrap", "web"), d -> d != null));
+    void pushesTheEndpointSetToEveryPodAndReportsProgrammed() {
+        create(Fixtures.copy(Fixtures.quickstart(), "sync", "web", spec -> { }));
+        String hash = restartHash(await().atMost(WAIT).until(() -> get(Deployment.class, "sync", "web"), d -> d != null));
+        client.resource(slice("sync", "web-backend-a", "http", 8080, "10.1.0.2", "10.1.0.1")).create();
+        client.resource(slice("sync", "web-backend-b", "http", 8080, "10.1.0.3")).create();
+        client.resource(proxyPod("sync", "web-0", "10.9.0.1", true)).create();
+        client.resource(proxyPod("sync", "web-1", "10.9.0.2", true)).create();
 
-        // what the endpoint sync writes after a push
-        String pushed = new io.balance.operator.model.BootstrapBackends(17, List.of("10.1.0.1:8080", "10.1.0.2:8080")).toJson();
-        client.configMaps().inNamespace("bootstrap").withName("web-config").edit(cm -> {
-            cm.getData().put(Names.BOOTSTRAP_KEY, pushed);
-            return cm;
-        });
-        update("bootstrap", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "2m"));
+        var admin = operator.admin();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.0.1").size() == 3 && admin.backendsOf("10.9.0.2").size() == 3);
+        assertThat(admin.backendsOf("10.9.0.1")).extracting(b -> b.name() + "=" + b.address())
+                .containsExactly("backend-10.1.0.1=10.1.0.1:8080", "backend-10.1.0.2=10.1.0.2:8080", "backend-10.1.0.3=10.1.0.3:8080");
+        String token = new String(java.util.Base64.getDecoder().decode(
+                get(Secret.class, "sync", "web-admin-token").getData().get(Names.TOKEN_KEY)), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(admin.pushesTo("10.9.0.1")).allSatisfy(p -> assertThat(p.token()).isEqualTo(token));
+        long version = admin.versionOf("10.9.0.1");
 
-        await().atMost(WAIT).until(() -> get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.CONFIG_KEY)
-                .contains("idle: 2m"));
-        assertThat(get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.BOOTSTRAP_KEY)).isEqualTo(pushed);
-        BalanceProxy reported = await().atMost(WAIT).until(() -> proxy("bootstrap", "web"),
-                p -> p.getStatus().endpoints() != null && p.getStatus().endpoints().version() == 17L);
-        assertThat(reported.getStatus().endpoints().count()).isEqualTo(2);
-        assertThat(restartHash(get(Deployment.class, "bootstrap", "web"))).isEqualTo(hash);
+        BalanceProxy programmed = await().atMost(WAIT).until(() -> proxy("sync", "web"), p -> p.getStatus() != null
+                && p.getStatus().endpoints() != null && p.getStatus().endpoints().count() == 3
+                && p.getStatus().condition(Condition.PROGRAMMED).map(Condition::isTrue).orElse(false));
+        assertThat(programmed.getStatus().endpoints().version()).isEqualTo(version);
+        assertThat(programmed.getStatus().programmedReplicas()).isEqualTo(2);
+        assertThat(programmed.getStatus().condition(Condition.PROGRAMMED).orElseThrow().message()).startsWith("2/2 pods programmed");
+        ConfigMap config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "sync", "web-config"),
+                c -> c.getData().get(Names.BOOTSTRAP_KEY).contains("10.1.0.3:8080"));
+        assertThat(config.getData().get(Names.CONFIG_KEY)).as("the bootstrap set is the file's backends list")
+                .contains("address: 10.1.0.1:8080").contains("address: 10.1.0.3:8080");
+        assertThat(io.balance.operator.model.BootstrapBackends.parse(config.getData().get(Names.BOOTSTRAP_KEY)).version())
+                .isEqualTo(version);
+        assertThat(restartHash(get(Deployment.class, "sync", "web"))).as("endpoints never restart pods").isEqualTo(hash);
+        await().atMost(WAIT).until(() -> operator.registry().find("balance.operator.endpoint.sync.lag").timer().count() > 0);
+    }
+
+    @Test
+    void resendsTheSetToAPodThatReportsAnOlderVersion() {
+        create(Fixtures.copy(Fixtures.quickstart(), "resend", "web", spec -> { }));
+        client.resource(slice("resend", "web-backend-a", "http", 8080, "10.2.0.1")).create();
+        client.resource(proxyPod("resend", "web-0", "10.9.1.1", true)).create();
+        var admin = operator.admin();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.1.1").size() == 1);
+        long version = admin.versionOf("10.9.1.1");
+        int pushes = admin.pushesTo("10.9.1.1").size();
+
+        admin.forget("10.9.1.1"); // the proxy process restarted and reports version 0
+
+        await().atMost(WAIT).until(() -> admin.versionOf("10.9.1.1") == version);
+        assertThat(admin.pushesTo("10.9.1.1").size()).isGreaterThan(pushes);
+        assertThat(admin.backendsOf("10.9.1.1")).extracting(b -> b.address()).containsExactly("10.2.0.1:8080");
+    }
+
+    @Test
+    void endpointChangesArePushedAndAnUnreachablePodIsDegraded() {
+        create(Fixtures.copy(Fixtures.quickstart(), "degraded", "web", spec -> { }));
+        client.resource(slice("degraded", "web-backend-a", "http", 8080, "10.3.0.1")).create();
+        client.resource(proxyPod("degraded", "web-0", "10.9.2.1", true)).create();
+        var admin = operator.admin();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.2.1").size() == 1);
+        admin.unreachable("10.9.2.2", true);
+        client.resource(proxyPod("degraded", "web-1", "10.9.2.2", true)).create();
+
+        BalanceProxy degraded = await().atMost(WAIT).until(() -> proxy("degraded", "web"),
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.DEGRADED).map(Condition::isTrue).orElse(false));
+        assertThat(degraded.getStatus().condition(Condition.DEGRADED).orElseThrow().reason()).isEqualTo("EndpointSyncFailed");
+        assertThat(degraded.getStatus().condition(Condition.DEGRADED).orElseThrow().message()).contains("web-1");
+        assertThat(degraded.getStatus().condition(Condition.PROGRAMMED).orElseThrow().message()).startsWith("1/2 pods programmed");
+
+        client.resource(slice("degraded", "web-backend-a", "http", 8080, "10.3.0.1", "10.3.0.2")).update();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.2.1").size() == 2);
+        admin.unreachable("10.9.2.2", false);
+        BalanceProxy healed = await().atMost(WAIT).until(() -> proxy("degraded", "web"), p -> p.getStatus()
+                .condition(Condition.PROGRAMMED).map(Condition::isTrue).orElse(false));
+        assertThat(admin.backendsOf("10.9.2.2")).hasSize(2);
+        assertThat(healed.getStatus().condition(Condition.DEGRADED).orElseThrow().status()).isEqualTo("False");
+        assertThat(healed.getStatus().endpoints().count()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyServiceKeepsTheLastSetForTheGraceAndSaysSo() {
+        create(Fixtures.copy(Fixtures.quickstart(), "grace", "web", spec -> { }));
+        client.resource(slice("grace", "web-backend-a", "http", 8080, "10.4.0.1")).create();
+        client.resource(proxyPod("grace", "web-0", "10.9.3.1", true)).create();
+        var admin = operator.admin();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.3.1").size() == 1);
+
+        client.resource(slice("grace", "web-backend-a", "http", 8080)).update();
+
+        await().atMost(WAIT).until(() -> proxy("grace", "web"), p -> p.getStatus().condition(Condition.DEGRADED)
+                .map(c -> "EndpointsEmptyGrace".equals(c.reason())).orElse(false));
+        assertThat(admin.backendsOf("10.9.3.1")).as("held during the grace").hasSize(1);
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.3.1").isEmpty());
+        await().atMost(WAIT).until(() -> proxy("grace", "web"), p -> p.getStatus().endpoints().count() == 0);
+    }
+
+    @Test
+    void aServicePortNumberFindsTheSlicesPortThroughTheServicePortsName() {
+        client.resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withNamespace("byport").withName("web-backend").endMetadata()
+                .withNewSpec().addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec()
+                .build()).create();
+        create(Fixtures.copy(Fixtures.quickstart(), "byport", "web", spec -> spec.withObjectProperty("backend").put("port", 80)));
+        client.resource(slice("byport", "web-backend-a", "http", 8080, "10.5.0.1")).create();
+        client.resource(proxyPod("byport", "web-0", "10.9.4.1", true)).create();
+
+        await().atMost(WAIT).until(() -> operator.admin().backendsOf("10.9.4.1").size() == 1);
+        assertThat(operator.admin().backendsOf("10.9.4.1")).extracting(b -> b.address()).containsExactly("10.5.0.1:8080");
+    }
+
+    @Test
+    void countsProxiesByCondition() {
+        create(Fixtures.copy(Fixtures.quickstart(), "gauges", "web", spec -> { }));
+        await().atMost(WAIT).until(() -> operator.registry().find("balance.operator.proxies").tag("condition", "Accepted")
+                .gauge().value() >= 1);
+        assertThat(operator.registry().find("balance.operator.proxies").gauges()).extracting(g -> g.getId().getTag("condition"))
+                .contains("Accepted", "Programmed", "Ready", "Degraded");
+    }
+
+    private static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice(String namespace, String name, String portName,
+            int port, String... ips) {
+        var builder = new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder()
+                .withNewMetadata().withNamespace(namespace).withName(name)
+                    .addToLabels("kubernetes.io/service-name", "web-backend").endMetadata()
+                .withAddressType("IPv4")
+                .addNewPort().withName(portName).withPort(port).withProtocol("TCP").endPort();
+        for (String ip : ips) {
+            builder.addNewEndpoint().withAddresses(ip).withNewConditions().withReady(true).endConditions()
+                    .withNewTargetRef().withKind("Pod").withName("backend-" + ip).withNamespace(namespace).endTargetRef()
+                    .endEndpoint();
+        }
+        return builder.build();
+    }
+
+    /** A proxy pod as the Deployment would make it, running with an IP. */
+    private static io.fabric8.kubernetes.api.model.Pod proxyPod(String namespace, String name, String ip, boolean ready) {
+        return new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withNamespace(namespace).withName(name).withUid(java.util.UUID.randomUUID().toString())
+                    .addToLabels(Labels.NAME, Labels.APP).addToLabels(Labels.INSTANCE, "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("proxy").withImage(TestOperator.IMAGE).endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withPodIP(ip)
+                    .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
+                .endStatus()
+                .build();
     }
 
     @Test

@@ -33,9 +33,27 @@ class ConfigMapModelTest {
 
     @Test
     void theBootstrapSetRoundTrips() {
-        BootstrapBackends set = new BootstrapBackends(42, java.util.List.of("10.0.0.1:80", "10.0.0.2:80"));
+        BootstrapBackends set = BootstrapBackends.ofAddresses(42, java.util.List.of("10.0.0.1:80", "10.0.0.2:80"));
         assertThat(BootstrapBackends.parse(set.toJson())).isEqualTo(set);
-        assertThat(set.toJson()).isEqualTo("{\"version\":42,\"backends\":[{\"address\":\"10.0.0.1:80\"},{\"address\":\"10.0.0.2:80\"}]}");
+        assertThat(set.toJson()).isEqualTo("{\"version\":42,\"backends\":[{\"name\":\"10.0.0.1:80\",\"address\":\"10.0.0.1:80\",\"weight\":1,"
+                + "\"max_connections\":0},{\"name\":\"10.0.0.2:80\",\"address\":\"10.0.0.2:80\",\"weight\":1,\"max_connections\":0}]}");
         assertThat(BootstrapBackends.parse("not json")).isNull();
+    }
+
+    @Test
+    void theBootstrapSetIsTheConfigFilesBackendList() throws Exception {
+        BalanceProxy proxy = Fixtures.stored(Fixtures.quickstart());
+        var config = new SpecValidator().validate(proxy).config();
+        var set = new BootstrapBackends(1700000000000L, java.util.List.of(
+                io.balance.operator.admin.BackendEntry.of("backend-0", "10.1.0.1:8080"),
+                io.balance.operator.admin.BackendEntry.of("backend-1", "10.1.0.2:8080")));
+
+        String text = ConfigMapModel.build(proxy, config, set).getData().get(Names.CONFIG_KEY);
+        LoadedConfig loaded = ConfigLoader.yaml().parse(text, "config.yaml");
+
+        assertThat(new ConfigValidator().validate(loaded).isValid()).isTrue();
+        assertThat(loaded.config().dynamicBackends()).isTrue();
+        assertThat(loaded.config().backends()).extracting(b -> b.name() + "=" + b.address())
+                .containsExactly("backend-0=10.1.0.1:8080", "backend-1=10.1.0.2:8080");
     }
 }

@@ -37,7 +37,7 @@ class ModelGoldenTest {
         }));
         var validation = new SpecValidator().validate(proxy);
         Golden.assertMatches(ConfigMapModel.build(proxy, validation.config(),
-                new BootstrapBackends(0, List.of("10.0.0.5:8080", "[fd00::7]:8080"))), "static/configmap.yaml");
+                BootstrapBackends.ofAddresses(0, List.of("10.0.0.5:8080", "[fd00::7]:8080"))), "static/configmap.yaml");
         Golden.assertMatches(ServiceModel.build(proxy), "static/service.yaml");
     }
 

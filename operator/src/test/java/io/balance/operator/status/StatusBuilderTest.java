@@ -6,6 +6,7 @@ import io.balance.operator.Fixtures;
 import io.balance.operator.crd.BalanceProxy;
 import io.balance.operator.crd.BalanceProxyStatus;
 import io.balance.operator.crd.Condition;
+import io.balance.operator.endpoints.SyncSnapshot;
 import io.balance.operator.model.BootstrapBackends;
 import io.balance.operator.model.DeploymentModel;
 import io.balance.operator.validation.SpecValidation;
@@ -70,11 +71,46 @@ class StatusBuilderTest {
         BalanceProxy proxy = Fixtures.stored(Fixtures.autoscaled());
         SpecValidation validation = new SpecValidator().validate(proxy);
         BalanceProxyStatus status = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).build(proxy, validation,
-                new ObservedState(null, new BootstrapBackends(7, List.of("10.0.0.1:80")), List.of("spec.autoscaling: missing"), List.of()));
+                new ObservedState(null, BootstrapBackends.ofAddresses(7, List.of("10.0.0.1:80")), List.of("spec.autoscaling: missing"), List.of()));
         assertThat(condition(status, Condition.DEGRADED).reason()).isEqualTo("FeatureUnavailable");
         assertThat(status.endpoints().count()).isEqualTo(1);
         assertThat(status.endpoints().version()).isEqualTo(7L);
         assertThat(condition(status, Condition.PROGRAMMED).status()).isEqualTo("Unknown");
+    }
+
+    @Test
+    void programmedCountsTheReadyPodsThatAcknowledgedTheCurrentVersion() {
+        BalanceProxy proxy = Fixtures.stored(Fixtures.quickstart());
+        var set = List.of(io.balance.operator.admin.BackendEntry.of("b", "10.0.0.1:80"));
+        BalanceProxyStatus partly = statusWith(proxy, new SyncSnapshot(set, 99, 1, 2, List.of("web-1: connection refused"), null));
+        BalanceProxyStatus fully = statusWith(proxy, new SyncSnapshot(set, 99, 2, 2, List.of(), null));
+
+        assertThat(condition(partly, Condition.PROGRAMMED).status()).isEqualTo("False");
+        assertThat(condition(partly, Condition.PROGRAMMED).message()).startsWith("1/2 pods programmed");
+        assertThat(partly.programmedReplicas()).isEqualTo(1);
+        assertThat(condition(partly, Condition.DEGRADED).reason()).isEqualTo("EndpointSyncFailed");
+        assertThat(condition(partly, Condition.DEGRADED).message()).contains("web-1: connection refused");
+        assertThat(condition(fully, Condition.PROGRAMMED).status()).isEqualTo("True");
+        assertThat(condition(fully, Condition.PROGRAMMED).message()).startsWith("2/2 pods programmed");
+        assertThat(fully.programmedReplicas()).isEqualTo(2);
+        assertThat(fully.endpoints().count()).isEqualTo(1);
+        assertThat(fully.endpoints().version()).isEqualTo(99L);
+        assertThat(condition(fully, Condition.DEGRADED).status()).isEqualTo("False");
+    }
+
+    @Test
+    void anEmptySetHeldBackIsDegradedWithItsOwnReason() {
+        BalanceProxy proxy = Fixtures.stored(Fixtures.quickstart());
+        var set = List.of(io.balance.operator.admin.BackendEntry.of("b", "10.0.0.1:80"));
+        BalanceProxyStatus status = statusWith(proxy, new SyncSnapshot(set, 5, 1, 1, List.of(), java.time.Duration.ofSeconds(4)));
+
+        assertThat(condition(status, Condition.DEGRADED).reason()).isEqualTo("EndpointsEmptyGrace");
+        assertThat(condition(status, Condition.PROGRAMMED).status()).isEqualTo("True");
+    }
+
+    private static BalanceProxyStatus statusWith(BalanceProxy proxy, SyncSnapshot sync) {
+        return new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).build(proxy, new SpecValidator().validate(proxy),
+                new ObservedState(null, null, List.of(), List.of(), sync));
     }
 
     @Test

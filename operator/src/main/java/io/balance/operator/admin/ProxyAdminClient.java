@@ -1,0 +1,17 @@
+package io.balance.operator.admin;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The operator's only channel to a proxy pod: its admin API. Never blocks the caller: every call
+ * answers with a stage completed later. {@link HttpProxyAdminClient} is the real one; tests use
+ * an in-memory fake so that reconciler tests need no sockets.
+ */
+public interface ProxyAdminClient {
+    /** {@code PUT /backends {"version":N,"backends":[...]}} with the bearer token; failures complete normally as {@link PushResult}. */
+    CompletionStage<PushResult> pushBackends(PodEndpoint pod, String token, long version, List<BackendEntry> backends);
+
+    /** {@code GET /status}; completes exceptionally when the pod cannot be reached or answers garbage. */
+    CompletionStage<ProxyStatus> status(PodEndpoint pod);
+}
