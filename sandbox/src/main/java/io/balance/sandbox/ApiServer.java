@@ -25,6 +25,12 @@ import java.util.Queue;
  */
 public final class ApiServer implements AutoCloseable {
     static final String CRD_RESOURCE = "/sandbox/crds/balanceproxies.balance.io-v1.yml";
+    /** The mock logs every request through java.util.logging; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
