@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -88,7 +89,7 @@ public final class NodeSimulator implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ConfigLoader yaml = ConfigLoader.yaml();
     private final BuildInfo buildInfo = BuildInfo.load();
-    private final Map<String, List<ProxyPod>> podsByDeployment = new ConcurrentHashMap<>(); // ns/name -> pods
+    private final Map<String, List<ProxyPod>> podsByDeployment = new ConcurrentHashMap<>(); // ns/name -> pods, read by other threads
     private final BitSet usedHosts = new BitSet();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "node-simulator");
@@ -173,7 +174,7 @@ public final class NodeSimulator implements AutoCloseable {
         String key = key(deployment);
         int desired = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
         String hash = templateHash(deployment);
-        List<ProxyPod> pods = podsByDeployment.computeIfAbsent(key, k -> new ArrayList<>());
+        List<ProxyPod> pods = podsByDeployment.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
 
         // the pod template changed: replace the old pods (one new pod per old one, then the old goes)
         for (ProxyPod old : new ArrayList<>(pods)) {

@@ -23,6 +23,14 @@ final class Kubectl {
     static Path find() {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of("/usr/bin/kubectl"));
+        String apiTestDir = System.getenv("KUBE_API_TEST_DIR"); // scripts/provision/20-kube-apiserver.sh puts one there
+        if (apiTestDir != null) {
+            try (var versions = Files.list(Path.of(apiTestDir, "k8s"))) {
+                versions.map(v -> v.resolve("kubectl")).forEach(candidates::add);
+            } catch (IOException e) {
+                // no provisioned binaries
+            }
+        }
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
@@ -34,7 +42,7 @@ final class Kubectl {
                 return candidate;
             }
         }
-        String message = "kubectl is not installed (looked in /usr/bin and on PATH): the kubectl discovery test needs it";
+        String message = "kubectl is not installed (looked in /usr/bin, $KUBE_API_TEST_DIR/k8s/*/ and on PATH): the kubectl discovery test needs it";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message);
         }

@@ -19,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +136,27 @@ class SandboxEndToEndTest {
             assertThat(deployment.getStatus().getReadyReplicas()).isEqualTo(2);
             assertThat(deployment.getStatus().getUpdatedReplicas()).isEqualTo(2);
             assertThat(deployment.getStatus().getObservedGeneration()).isEqualTo(deployment.getMetadata().getGeneration());
+            var status = sandbox.client().genericKubernetesResources(BALANCE_PROXIES).inNamespace("default").withName("static").get()
+                    .getAdditionalProperties().get("status");
+            assertThat(status).asString().contains("readyReplicas=2");
+        });
+    }
+
+    @Test
+    void podTemplateChangeReplacesThePods() throws Exception {
+        sandbox.apply(proxy("moved", 2, "round-robin"));
+        await().atMost(PATIENCE).untilAsserted(() -> runningPods("moved", 2));
+        List<ProxyPod> before = sandbox.node().pods("default", "moved");
+
+        sandbox.apply(proxy("moved", 2, "round-robin") + "  port: 8081\n");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<ProxyPod> after = runningPods("moved", 2);
+            assertThat(after).doesNotContainAnyElementsOf(before);
+            assertThat(after).allSatisfy(p -> assertThat(p.trafficUrl()).endsWith(":8081"));
+            assertThat(get(after.get(0).trafficUrl() + "/").statusCode()).isEqualTo(200);
+            assertThat(podObjects("moved")).extracting(p -> p.getMetadata().getName())
+                    .doesNotContainAnyElementsOf(before.stream().map(ProxyPod::name).toList());
         });
     }
 
@@ -284,7 +304,4 @@ class SandboxEndToEndTest {
         sandbox.client().configMaps().inNamespace("default").withName("applied").delete();
     }
 
-    static Set<String> names(List<ProxyPod> pods) {
-        return pods.stream().map(ProxyPod::name).collect(Collectors.toSet());
-    }
 }
