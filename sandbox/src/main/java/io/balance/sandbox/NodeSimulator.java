@@ -240,7 +240,9 @@ public final class NodeSimulator implements AutoCloseable {
         if (container == null) {
             return null;
         }
-        String ip = allocateHost();
+        int port = port(container, Names.TRAFFIC_PORT_NAME, 8080);
+        int adminPort = port(container, Names.ADMIN_PORT_NAME, 9090);
+        String ip = allocateHost(port, adminPort);
         if (ip == null) {
             LOG.warn("no free loopback address for another pod of {}", key(deployment));
             return null;
@@ -248,8 +250,7 @@ public final class NodeSimulator implements AutoCloseable {
         String name = deployment.getMetadata().getName() + "-" + hash.substring(0, 10) + "-" + suffix();
         try {
             Path tokenFile = Files.createTempFile(workDir, name + "-", ".token");
-            return new ProxyPod(deployment.getMetadata().getNamespace(), name, ip, hash,
-                    port(container, Names.TRAFFIC_PORT_NAME, 8080), port(container, Names.ADMIN_PORT_NAME, 9090), tokenFile);
+            return new ProxyPod(deployment.getMetadata().getNamespace(), name, ip, hash, port, adminPort, tokenFile);
         } catch (IOException e) {
             releaseHost(ip);
             throw new java.io.UncheckedIOException(e);
@@ -564,13 +565,26 @@ public final class NodeSimulator implements AutoCloseable {
         return out.toString();
     }
 
-    private synchronized String allocateHost() {
-        int host = usedHosts.nextClearBit(FIRST_POD_HOST);
-        if (host > LAST_POD_HOST) {
-            return null;
+    /** The next free pod address whose ports nothing else on this machine holds (another sandbox, say). */
+    private synchronized String allocateHost(int port, int adminPort) {
+        for (int host = usedHosts.nextClearBit(FIRST_POD_HOST); host <= LAST_POD_HOST; host = usedHosts.nextClearBit(host + 1)) {
+            String ip = "127.0.0." + host;
+            if (bindable(ip, port) && bindable(ip, adminPort)) {
+                usedHosts.set(host);
+                return ip;
+            }
         }
-        usedHosts.set(host);
-        return "127.0.0." + host;
+        return null;
+    }
+
+    private static boolean bindable(String ip, int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(ip, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private synchronized void releaseHost(String ip) {

@@ -271,6 +271,10 @@ class SandboxEndToEndTest {
         assertThat(get.exitCode()).as(get.output()).isZero();
         assertThat(get.output()).contains("balanceproxy.balance.io/listed");
 
+        Kubectl.Result yaml = Kubectl.run(kubectl, sandbox.kubeconfig(), "get", "bp", "listed", "-o", "yaml");
+        assertThat(yaml.exitCode()).as(yaml.output()).isZero();
+        assertThat(yaml.output()).contains("kind: BalanceProxy").contains("algorithm: round-robin");
+
         Kubectl.Result resources = Kubectl.run(kubectl, sandbox.kubeconfig(), "api-resources");
         assertThat(resources.exitCode()).as(resources.output()).isZero();
         assertThat(resources.output()).contains("balanceproxies").contains("endpointslices").contains("deployments");
