@@ -61,7 +61,15 @@ public final class Main {
     static String usage() {
         return """
                 usage: balance-sandbox [run] [--api-port N] [--backends N] [--no-quickstart] [--work-dir DIR]
-                       balance-sandbox backends list|add|remove [NAME] [--work-dir DIR]""";
+                       balance-sandbox backends list|add|remove [NAME] [--work-dir DIR]
+
+                run: an embedded Kubernetes API server (fabric8 mock, CRUD mode), the Balance operator,
+                  proxy pods as real in-process proxies on 127.0.0.11, .12, ..., demo backends on
+                  127.0.0.101, ... (Service web-backend); applies examples/quickstart.yaml unless
+                  --no-quickstart. Work directory (kubeconfig, kubectl wrapper): %s
+                backends: changes the demo backends of a running sandbox (its EndpointSlice).
+                Not possible on the mock API server: server-side apply, kubectl watches (get -w, wait,
+                  rollout status), server-side tables, schema validation, defaulting, admission, controllers.""".formatted(DEFAULT_WORK_DIR);
     }
 
     private static void run(Path workDir, int apiPort, int backendCount, boolean quickstart) throws Exception {
@@ -74,6 +82,11 @@ public final class Main {
             System.out.println("\nstopping the sandbox: proxies, operator, API server, backends");
             control.close();
             sandbox.close();
+            try {
+                Files.deleteIfExists(workDir.resolve(CONTROL_FILE));
+            } catch (IOException e) {
+                // the next run cleans the work directory anyway
+            }
             stopped.countDown();
         }, "sandbox-shutdown"));
         if (quickstart) {
