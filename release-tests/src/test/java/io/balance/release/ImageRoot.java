@@ -33,7 +33,7 @@ final class ImageRoot {
         for (Instruction copy : runtime.all("COPY")) {
             List<String> parts = new ArrayList<>(List.of(copy.args().split("\\s+")));
             boolean fromBuild = parts.remove("--from=build");
-            boolean executable = parts.removeIf(p -> p.startsWith("--chmod=") && p.endsWith("755"));
+            parts.removeIf(p -> p.startsWith("--chmod="));
             String target = parts.remove(parts.size() - 1);
             for (String source : parts) {
                 // the build stage works in /src with the repository copied there
@@ -41,9 +41,10 @@ final class ImageRoot {
                 if (!Files.isRegularFile(from)) {
                     throw new IllegalStateException(dockerfile + ": " + from + " is missing (build it with mvn package first)");
                 }
+                boolean executable = !fromBuild && Files.isExecutable(from);
                 Path to = image.file(target);
                 mkdirs(to.getParent());
-                if (fromBuild || !executable) {
+                if (!executable) {
                     Files.copy(from, to);
                 } else {
                     Files.writeString(to, image.map(Files.readString(from)));
