@@ -42,8 +42,9 @@ class K3sClusterTest {
     @BeforeAll
     static void loadImagesAndInstall() throws Exception {
         for (String[] image : List.of(new String[] {PROXY_IMAGE, "Dockerfile.proxy"}, new String[] {OPERATOR_IMAGE, "Dockerfile.operator"})) {
-            // withDockerfile(Path): the build context is the Dockerfile's folder (the repository root), .dockerignore applies
+            // the repository root is the build context (its .dockerignore applies), as Testcontainers' DockerignoreTest does it
             String name = new ImageFromDockerfile(image[0], false)
+                    .withFileFromPath(".", Repo.root())
                     .withDockerfile(Repo.path(image[1]))
                     .withBuildArg("VERSION", VERSION)
                     .withBuildArg("GIT_COMMIT", "k3s-test")
