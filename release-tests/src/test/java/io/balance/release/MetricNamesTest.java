@@ -45,6 +45,8 @@ class MetricNamesTest {
         exported.addAll(names(operatorScrape()));
 
         assertThat(used).as("metric names queried by grafana/ and prometheus-rules/").isNotEmpty();
+        // balance_operator_endpoint_sync_lag_seconds and balance_operator_proxies{condition} come with the
+        // endpoint sync (DESIGN.md, Metrics upkeep); until it is merged this test names them as missing
         assertThat(exported).as("names a running proxy and the operator export").containsAll(used);
     }
 
