@@ -25,6 +25,8 @@ import org.testcontainers.utility.MountableFile;
  * {@code kubectl apply -k deploy/}, a BalanceProxy in front of a backend Deployment, and a request
  * through the proxy's Service. Needs a Docker engine and pulls rancher/k3s, hashicorp/http-echo
  * and curlimages/curl; without Docker it is skipped (the only suite allowed to skip under CI).
+ * It has never been run where it was written (no Docker there). It needs the endpoint sync: until
+ * the operator pushes the backend set, proxy pods are not Ready and Programmed is not True.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class K3sClusterTest {
