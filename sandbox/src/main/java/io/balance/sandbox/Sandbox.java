@@ -106,10 +106,30 @@ public final class Sandbox implements AutoCloseable {
     /** Creates or replaces every object in a YAML text (client-side, like {@code kubectl apply}). */
     public List<HasMetadata> apply(String yaml) {
         var objects = client().load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        return objects.items().stream()
-                .map(o -> client().resource(o).inNamespace(o.getMetadata().getNamespace() == null
-                        ? options.namespace() : o.getMetadata().getNamespace()).createOr(existing -> existing.update()))
-                .toList();
+        return objects.items().stream().map(this::createOrUpdate).toList();
+    }
+
+    /**
+     * Creates the object, or replaces what a user owns of it (labels, annotations, spec: all but
+     * metadata bookkeeping and status) on the latest copy, again if a writer got in between.
+     */
+    private HasMetadata createOrUpdate(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace() == null ? options.namespace() : object.getMetadata().getNamespace();
+        object.getMetadata().setNamespace(namespace);
+        for (int attempt = 1; ; attempt++) {
+            HasMetadata latest = client().resource(object).get();
+            if (latest == null) {
+                return client().resource(object).create();
+            }
+            object.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
+            try {
+                return client().resource(object).update();
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public KubernetesClient client() {

@@ -45,6 +45,26 @@ class HealthServerTest {
         }
     }
 
+    @Test
+    void aStuckReadinessCheckAnswers503InTimeAndNeverBlocksLiveness() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        try (HealthServer server = new HealthServer(0, () -> true, () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }, () -> "").start()) {
+            var stuck = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(stuck.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+        } finally {
+            never.countDown();
+        }
+    }
+
     private HttpResponse<String> get(HealthServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

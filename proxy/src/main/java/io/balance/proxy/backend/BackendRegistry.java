@@ -85,6 +85,11 @@ public final class BackendRegistry {
 
     private void swap(long version, List<BackendConfig> configs) {
         BackendSet old = current.get();
+        if (old.configs().equals(configs) && !old.backends().isEmpty()) {
+            // same backends under a new version: keep the balancer (and its rotation) as it is
+            current.set(new BackendSet(version, configs, old.backends(), old.balancer()));
+            return;
+        }
         Map<String, Backend> kept = new HashMap<>();
         for (Backend backend : old.backends()) {
             kept.put(key(backend.name(), backend.address().toString()), backend);
