@@ -49,6 +49,18 @@ public abstract class OperatorScenarios {
     /** Whether the operator runs with server-side apply (production) or without (the mock). */
     protected abstract boolean serverSideApply();
 
+    /** Called before a scenario creates a proxy in {@code namespace}: a real server needs the namespace to exist. */
+    protected void prepareNamespace(String namespace) {
+    }
+
+    protected KubernetesClient client() {
+        return client;
+    }
+
+    protected io.micrometer.core.instrument.simple.SimpleMeterRegistry operatorRegistry() {
+        return operator.registry();
+    }
+
     @BeforeAll
     void start() {
         client = startCluster();
@@ -167,7 +179,7 @@ public abstract class OperatorScenarios {
     }
 
     @Test
-    void theAutoscalerOwnsReplicasWhileAutoscalingIsSet() {
+    protected void theAutoscalerOwnsReplicasWhileAutoscalingIsSet() {
         create(Fixtures.copy(Fixtures.autoscaled(), "hpa", "web", spec -> { }));
         HorizontalPodAutoscaler hpa = await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "hpa", "web"), h -> h != null);
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
@@ -189,7 +201,7 @@ public abstract class OperatorScenarios {
     }
 
     @Test
-    void removingAFeatureFromTheSpecDeletesItsObject() {
+    protected void removingAFeatureFromTheSpecDeletesItsObject() {
         create(Fixtures.copy(Fixtures.autoscaled(), "removal", "web", spec -> { }));
         await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "removal", "web"), h -> h != null);
         await().atMost(WAIT).until(() -> get(PodDisruptionBudget.class, "removal", "web"), p -> p != null);
@@ -222,7 +234,7 @@ public abstract class OperatorScenarios {
     }
 
     @Test
-    void rejectsAnInvalidSpecWithEveryMessageAndAnEvent() {
+    protected void rejectsAnInvalidSpecWithEveryMessageAndAnEvent() {
         create(Fixtures.copy(Fixtures.quickstart(), "invalid", "bad", spec -> {
             spec.withObjectProperty("healthCheck").put("timeout", "10s"); // longer than the 5s interval
             spec.withObjectProperty("resilience").withObjectProperty("retry").put("maxAttempts", 50);
@@ -261,7 +273,7 @@ public abstract class OperatorScenarios {
     }
 
     @Test
-    void aRejectedUpdateLeavesTheRunningObjectsAsTheyWere() {
+    protected void aRejectedUpdateLeavesTheRunningObjectsAsTheyWere() {
         create(Fixtures.copy(Fixtures.quickstart(), "rejected-update", "web", spec -> { }));
         await().atMost(WAIT).until(() -> get(Deployment.class, "rejected-update", "web"), d -> d != null);
         String config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "rejected-update", "web-config"), c -> c != null)
@@ -336,12 +348,13 @@ public abstract class OperatorScenarios {
         assertThat(operator.registry().find("balance.operator.reconcile.duration").timer()).isNotNull();
     }
 
-    private BalanceProxy create(BalanceProxy proxy) {
+    protected BalanceProxy create(BalanceProxy proxy) {
+        prepareNamespace(proxy.getMetadata().getNamespace());
         return client.resource(proxy).create();
     }
 
     /** Edits the spec as a user would, trying again when the operator's status patch got in between. */
-    private void update(String namespace, String name,
+    protected void update(String namespace, String name,
             java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             client.resource(Fixtures.edited(proxy(namespace, name), edit)).update();
@@ -349,30 +362,30 @@ public abstract class OperatorScenarios {
         });
     }
 
-    private BalanceProxy proxy(String namespace, String name) {
+    protected BalanceProxy proxy(String namespace, String name) {
         return client.resources(BalanceProxy.class).inNamespace(namespace).withName(name).get();
     }
 
-    private <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
+    protected <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
         return client.resources(type).inNamespace(namespace).withName(name).get();
     }
 
-    private GenericKubernetesResource serviceMonitor(String namespace, String name) {
+    protected GenericKubernetesResource serviceMonitor(String namespace, String name) {
         var context = new ResourceDefinitionContext.Builder().withGroup("monitoring.coreos.com").withVersion("v1")
                 .withKind("ServiceMonitor").withPlural("servicemonitors").withNamespaced(true).build();
         return client.genericKubernetesResources(context).inNamespace(namespace).withName(name).get();
     }
 
-    private static String image(Deployment deployment) {
+    protected static String image(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
-    private static String restartHash(Deployment deployment) {
+    protected static String restartHash(Deployment deployment) {
         return deployment.getSpec().getTemplate().getMetadata().getAnnotations().get(RestartHash.ANNOTATION);
     }
 
     /** What the Deployment controller and kubelets would write once every pod is up. */
-    private void rolledOut(Deployment deployment, int replicas) {
+    protected void rolledOut(Deployment deployment, int replicas) {
         client.resource(deployment).editStatus(d -> {
             d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
                     .withObservedGeneration(d.getMetadata().getGeneration())
