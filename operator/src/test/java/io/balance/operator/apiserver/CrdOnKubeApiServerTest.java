@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.balance.operator.Fixtures;
 import io.balance.operator.crd.BalanceProxy;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubeapitest.junit.KubeConfig;
 import java.util.function.Consumer;
@@ -111,8 +113,14 @@ class CrdOnKubeApiServerTest {
     }
 
     private static void assertRefused(String name, Consumer<ObjectNode> edit, String field, String reason) {
-        BalanceProxy proxy = Fixtures.copy(Fixtures.quickstart(), NAMESPACE, name, edit);
-        assertThatThrownBy(() -> client.resource(proxy).create())
+        // a tree, not a BalanceProxy: a wrong type must reach the server as written
+        var serialization = client.getKubernetesSerialization();
+        ObjectNode tree = serialization.convertValue(Fixtures.copy(Fixtures.quickstart(), NAMESPACE, name, spec -> { }), ObjectNode.class);
+        edit.accept((ObjectNode) tree.get("spec"));
+        GenericKubernetesResource proxy = serialization.convertValue(tree, GenericKubernetesResource.class);
+        var context = new ResourceDefinitionContext.Builder().withGroup("balance.io").withVersion("v1alpha1")
+                .withKind("BalanceProxy").withPlural("balanceproxies").withNamespaced(true).build();
+        assertThatThrownBy(() -> client.genericKubernetesResources(context).inNamespace(NAMESPACE).resource(proxy).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getDetails().getCauses())

@@ -77,7 +77,7 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
         Deployment deployment = await().atMost(WAIT).until(() -> get(Deployment.class, "hpa", "web"), d -> d != null);
         assertThat(deployment.getSpec().getReplicas()).as("autoscaling's minimum while no HPA can run").isEqualTo(2);
         BalanceProxy degraded = await().atMost(WAIT).until(() -> proxy("hpa", "web"), p -> p.getStatus() != null
-                && p.getStatus().condition(Condition.DEGRADED).map(Condition::isTrue).orElse(false));
+                && p.getStatus().condition(Condition.DEGRADED).map(c -> c.isTrue() && "FeatureUnavailable".equals(c.reason())).orElse(false));
         assertThat(degraded.getStatus().condition(Condition.DEGRADED).orElseThrow().message())
                 .contains("spec.autoscaling: the cluster does not serve autoscaling/v2 HorizontalPodAutoscaler");
         assertThat(get(HorizontalPodAutoscaler.class, "hpa", "web")).isNull();
@@ -178,7 +178,7 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
             spec.withObjectProperty("healthCheck").put("timeout", "10s");
         });
         BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("rejected-update", "web"),
-                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
         assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
                 .contains("spec.healthCheck.timeout: must not exceed interval");
         assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().observedGeneration())
@@ -213,7 +213,7 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
         assertThat(quickstart.getStatus().condition(Condition.DEGRADED).map(Condition::isTrue).orElse(false)).isFalse();
 
         BalanceProxy autoscaled = await().atMost(WAIT).until(() -> proxy("ex-autoscaled", "web"), p -> p.getStatus() != null
-                && p.getStatus().condition(Condition.DEGRADED).map(Condition::isTrue).orElse(false));
+                && p.getStatus().condition(Condition.DEGRADED).map(c -> c.isTrue() && "FeatureUnavailable".equals(c.reason())).orElse(false));
         Condition degraded = autoscaled.getStatus().condition(Condition.DEGRADED).orElseThrow();
         assertThat(degraded.reason()).isEqualTo("FeatureUnavailable");
         assertThat(degraded.message())

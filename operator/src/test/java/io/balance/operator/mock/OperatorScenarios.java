@@ -130,7 +130,7 @@ public abstract class OperatorScenarios {
         rolledOut(deployment, 2);
 
         BalanceProxy ready = await().atMost(WAIT).until(() -> proxy("status", "web"),
-                p -> p.getStatus().condition(Condition.READY).map(Condition::isTrue).orElse(false));
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.READY).map(Condition::isTrue).orElse(false));
         assertThat(ready.getStatus().readyReplicas()).isEqualTo(2);
         assertThat(ready.getStatus().condition(Condition.ACCEPTED).orElseThrow().lastTransitionTime())
                 .as("Accepted did not flip, so its transition time stays").isEqualTo(acceptedSince);
@@ -285,7 +285,7 @@ public abstract class OperatorScenarios {
         });
 
         BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("rejected-update", "web"),
-                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
         assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
                 .contains("spec.timeouts.connect: must be a positive duration");
         assertThat(rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow().observedGeneration())
@@ -301,7 +301,7 @@ public abstract class OperatorScenarios {
 
         update("mode", "web", spec -> spec.put("mode", "tcp"));
         BalanceProxy held = await().atMost(WAIT).until(() -> proxy("mode", "web"),
-                p -> p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
+                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).map(c -> !c.isTrue()).orElse(false));
         assertThat(held.getStatus().condition(Condition.ACCEPTED).orElseThrow().message())
                 .contains("spec.mode: changing mode from http to tcp").contains("balance.io/allow-mode-change");
 
@@ -335,7 +335,7 @@ public abstract class OperatorScenarios {
                 .contains("idle: 2m"));
         assertThat(get(ConfigMap.class, "bootstrap", "web-config").getData().get(Names.BOOTSTRAP_KEY)).isEqualTo(pushed);
         BalanceProxy reported = await().atMost(WAIT).until(() -> proxy("bootstrap", "web"),
-                p -> p.getStatus().endpoints() != null && p.getStatus().endpoints().version() == 17L);
+                p -> p.getStatus() != null && p.getStatus().endpoints() != null && p.getStatus().endpoints().version() == 17L);
         assertThat(reported.getStatus().endpoints().count()).isEqualTo(2);
         assertThat(restartHash(get(Deployment.class, "bootstrap", "web"))).isEqualTo(hash);
     }
