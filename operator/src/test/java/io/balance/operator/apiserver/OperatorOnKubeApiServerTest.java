@@ -91,10 +91,11 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
         await().atMost(WAIT).until(() -> image(get(Deployment.class, "hpa", "web")), "balance/proxy:scaled"::equals);
         assertThat(get(Deployment.class, "hpa", "web").getSpec().getReplicas()).isEqualTo(7);
 
-        // while autoscaling is set the scale subresource moves spec.replicas only
-        client.resources(BalanceProxy.class).inNamespace("hpa").withName("web").scale(4);
-        assertThat(proxy("hpa", "web").getSpec().replicas()).isEqualTo(4);
-        update("hpa", "web", spec -> spec.withObjectProperty("timeouts").put("idle", "75s"));
+        // while autoscaling is set spec.replicas is ignored
+        update("hpa", "web", spec -> {
+            spec.put("replicas", 4);
+            spec.withObjectProperty("timeouts").put("idle", "75s");
+        });
         await().atMost(WAIT).until(() -> get(ConfigMap.class, "hpa", "web-config").getData().get(Names.CONFIG_KEY)
                 .contains("idle: 1m15s"));
         assertThat(get(Deployment.class, "hpa", "web").getSpec().getReplicas()).isEqualTo(7);
@@ -236,9 +237,12 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
         await().atMost(WAIT).until(() -> proxy("ssa", "web"), p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
         Map<String, String> settled = await().atMost(WAIT).pollDelay(java.time.Duration.ofSeconds(2)).until(
                 () -> versionsAfter(java.time.Duration.ofSeconds(2)), v -> v.equals(versions("ssa")));
+        // server-side apply for every dependent but the ConfigMap and the Secret (JOSDK's default non-SSA types)
         for (HasMetadata owned : owned("ssa")) {
-            assertThat(owned.getMetadata().getManagedFields()).as(owned.getKind())
-                    .anySatisfy(m -> assertThat(m.getOperation()).isEqualTo("Apply"));
+            boolean applied = owned.getMetadata().getManagedFields().stream()
+                    .anyMatch(m -> "Apply".equals(m.getOperation()) && "balanceproxy".equals(m.getManager()));
+            assertThat(applied).as(owned.getKind() + " " + owned.getMetadata().getManagedFields())
+                    .isEqualTo(!(owned instanceof ConfigMap || owned instanceof Secret));
         }
 
         // another manager labels the Service (a field the operator does not set) and changes the image it sets
@@ -302,6 +306,21 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
         rolledOut(get(Deployment.class, "scale", "web"), 3);
         await().atMost(WAIT).until(() -> client.resources(BalanceProxy.class).inNamespace("scale").withName("web").scale(),
                 s -> s.getStatus().getReplicas() == 3);
+    }
+
+    /**
+     * Known limit, pinned: the server answers /scale only when spec.replicas is in the object
+     * (documented Kubernetes behaviour), and the operator never writes the default of 2 into the
+     * spec. So {@code kubectl scale bp} needs a proxy whose spec sets replicas.
+     */
+    @Test
+    void theScaleSubresourceNeedsReplicasInTheSpec() {
+        create(Fixtures.copy(Fixtures.quickstart(), "scale-unset", "web", spec -> spec.remove("replicas")));
+        await().atMost(WAIT).until(() -> get(Deployment.class, "scale-unset", "web"), d -> d != null && d.getSpec().getReplicas() == 2);
+        assertThatThrownBy(() -> client.resources(BalanceProxy.class).inNamespace("scale-unset").withName("web").scale())
+                .isInstanceOfSatisfying(KubernetesClientException.class,
+                        e -> assertThat(e.getMessage()).contains("the spec replicas field \".spec.replicas\" does not exist"));
+        assertThat(proxy("scale-unset", "web").getSpec().replicas()).as("no default written to make it work").isNull();
     }
 
     private double reconciles() {
