@@ -28,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -97,10 +98,27 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         if (StatusBuilder.rejectionIsNews(proxy, status)) {
             events.warning(context.getClient(), proxy, "InvalidSpec", String.join("; ", validation.errorMessages()));
         }
-        UpdateControl<BalanceProxy> control = status.equals(proxy.getStatus())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(StatusPatch.of(proxy, status));
+        if (!status.equals(proxy.getStatus())) {
+            patchStatusAndCache(proxy, status, context);
+        }
+        UpdateControl<BalanceProxy> control = UpdateControl.noUpdate();
         return dependentErrors.isEmpty() ? control : control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
+    }
+
+    /**
+     * Writes the status and puts the answer in the primary's cache. With {@code
+     * UpdateControl.patchStatus} JOSDK does not cache the result, so a reconcile that follows at
+     * once (a dependent's event) could still see the proxy without the status just written and
+     * build its conditions afresh, moving {@code lastTransitionTime} without a flip (tier (b)
+     * showed it on a real server). The patch still holds only name, namespace and status.
+     */
+    private static void patchStatusAndCache(BalanceProxy proxy, BalanceProxyStatus status, Context<BalanceProxy> context) {
+        BalanceProxy patch = StatusPatch.of(proxy, status);
+        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(proxy, patch, context);
+        } else {
+            PrimaryUpdateAndCacheUtils.mergePatchStatusAndCacheResource(proxy, context, live -> patch);
+        }
     }
 
     @Override
