@@ -33,7 +33,10 @@ import org.junit.jupiter.api.TestInstance;
  * a real kube-apiserver through kube-api-test with server-side apply on, extends this class
  * too (see {@code io.balance.operator.apiserver}). The cluster must have the generated CRD and
  * the ServiceMonitor CRD installed and serve every optional API; it has no controllers and no
- * garbage collector. Each test uses its own namespace.
+ * garbage collector. Each test uses its own namespace ({@link #prepareNamespace} creates it where
+ * the server needs that). The protected scenarios are the ones a tier may answer differently
+ * (a 1.20 server has no autoscaling/v2, policy/v1 or CEL and refuses schema violations itself):
+ * such a tier overrides them with {@code @Test}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class OperatorScenarios {
