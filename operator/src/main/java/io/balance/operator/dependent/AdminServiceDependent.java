@@ -10,7 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The {@code <name>-admin} ClusterIP Service (admin port as {@code metrics}). */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR),
+        createResourceOnlyIfNotExistingWithSSA = false) // see ServiceDependent
 public class AdminServiceDependent extends OwnedDependent<Service> {
     public static final String NAME = "admin-service";
 

@@ -51,6 +51,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -203,9 +204,15 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         if (StatusBuilder.rejectionIsNews(current, status)) {
             events.warning(context.getClient(), proxy, "InvalidSpec", String.join("; ", validation.errorMessages()));
         }
-        UpdateControl<BalanceProxy> control = status.equals(current.getStatus())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(StatusPatch.of(proxy, status));
+        UpdateControl<BalanceProxy> control;
+        if (status.equals(current.getStatus())) {
+            control = UpdateControl.noUpdate();
+        } else if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            ssaPatchStatusAndCache(proxy, status, context);
+            control = UpdateControl.noUpdate();
+        } else {
+            control = UpdateControl.patchStatus(StatusPatch.of(proxy, status)); // the mock tier
+        }
         if (!dependentErrors.isEmpty()) {
             return control.rescheduleAfter(RETRY_AFTER_DEPENDENT_ERROR);
         }
@@ -272,6 +279,20 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
 
     private static String backendService(BalanceProxy proxy) {
         return proxy.getSpec() == null || proxy.getSpec().backend() == null ? null : proxy.getSpec().backend().serviceName();
+    }
+
+    /**
+     * Writes the status by server-side apply and puts the answer in the primary's cache. With
+     * {@code UpdateControl.patchStatus} JOSDK does not cache the result, so a reconcile that
+     * follows at once (a dependent's event) could still see the proxy without the status just
+     * written and build its conditions afresh, moving {@code lastTransitionTime} without a flip
+     * (tier (b) showed it on a real server). The patch still holds only name, namespace and
+     * status; JOSDK adds the resourceVersion it read (optimistic locking, retried on conflict).
+     * Without server-side apply (the mock tier only) the status goes through {@code patchStatus}
+     * as before: the mock does not take the cached variant's merge patch.
+     */
+    private static void ssaPatchStatusAndCache(BalanceProxy proxy, BalanceProxyStatus status, Context<BalanceProxy> context) {
+        PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(proxy, StatusPatch.of(proxy, status), context);
     }
 
     @Override
