@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +45,11 @@ class EndpointPropagationTest {
     /** Test 2's (loose) bound on the p99 of 50 changes. */
     static final Duration P99_BOUND = Duration.ofSeconds(3);
     static final Duration POLL = Duration.ofMillis(5);
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * A new client for every test: pods of successive tests reuse the same addresses (127.0.0.11:9090, ...),
+     * and a keep-alive connection pooled to a stopped pod's admin port must not be reused for its successor.
+     */
+    static volatile HttpClient http;
     static final ObjectMapper JSON = new ObjectMapper();
     static final int BACKENDS = 3;
 
@@ -63,6 +67,11 @@ class EndpointPropagationTest {
         if (sandbox != null) {
             sandbox.close();
         }
+    }
+
+    @BeforeEach
+    void newHttpClient() {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterEach
@@ -301,7 +310,7 @@ class EndpointPropagationTest {
     }
 
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
