@@ -58,12 +58,24 @@ class SandboxEndToEndTest {
     void deleteEveryBalanceProxy() {
         sandbox.client().genericKubernetesResources(BALANCE_PROXIES).inNamespace("default").delete();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(sandbox.node().allPods()).isEmpty());
-        while (sandbox.backends().list().size() > 3) {
-            sandbox.backends().remove(null);
+        resetBackends(sandbox.backends(), 3);
+    }
+
+    /** Back to exactly backend-1 .. backend-{@code count} (127.0.0.101 ...), whatever a test added or removed. */
+    static void resetBackends(DemoBackends backends, int count) {
+        Set<String> wanted = new HashSet<>();
+        for (int i = 1; i <= count; i++) {
+            wanted.add("backend-" + i);
         }
-        while (sandbox.backends().list().size() < 3) {
-            sandbox.backends().add();
+        for (String name : List.copyOf(backends.list().keySet())) {
+            if (!wanted.contains(name)) {
+                backends.remove(name);
+            }
         }
+        for (int i = 0; i < count && backends.list().size() < count; i++) {
+            backends.add(); // takes the lowest free address: fills the gaps among backend-1 .. backend-count
+        }
+        assertThat(backends.list().keySet()).containsExactlyInAnyOrderElementsOf(wanted);
     }
 
     static String proxy(String name, int replicas, String algorithm) {
@@ -77,6 +89,23 @@ class SandboxEndToEndTest {
                   backend: {addresses: ["127.0.0.101:8080", "127.0.0.102:8080"]}
                   loadBalancer: {algorithm: %s}
                 """.formatted(name, replicas, algorithm);
+    }
+
+    /**
+     * {@link Sandbox#apply} retried on 409: it updates with the resourceVersion it just read, and the operator
+     * (finalizer, status) may write the BalanceProxy in between. Bounded: 5 tries.
+     */
+    static void apply(String yaml) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sandbox.apply(yaml);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static List<ProxyPod> runningPods(String name, int count) {
@@ -125,7 +154,7 @@ class SandboxEndToEndTest {
 
     @Test
     void proxyWithStaticBackendsRunsReadyPodsThatServeTraffic() throws Exception {
-        sandbox.apply(proxy("static", 2, "round-robin"));
+        apply(proxy("static", 2, "round-robin"));
 
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("static", 2));
         List<ProxyPod> pods = sandbox.node().pods("default", "static");
@@ -144,11 +173,11 @@ class SandboxEndToEndTest {
 
     @Test
     void podTemplateChangeReplacesThePods() throws Exception {
-        sandbox.apply(proxy("moved", 2, "round-robin"));
+        apply(proxy("moved", 2, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("moved", 2));
         List<ProxyPod> before = sandbox.node().pods("default", "moved");
 
-        sandbox.apply(proxy("moved", 2, "round-robin") + "  port: 8081\n");
+        apply(proxy("moved", 2, "round-robin") + "  port: 8081\n");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<ProxyPod> after = runningPods("moved", 2);
@@ -162,16 +191,16 @@ class SandboxEndToEndTest {
 
     @Test
     void instancesFollowTheReplicaCountUpAndDown() {
-        sandbox.apply(proxy("scaled", 1, "round-robin"));
+        apply(proxy("scaled", 1, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("scaled", 1));
         ProxyPod first = sandbox.node().pods("default", "scaled").get(0);
 
-        sandbox.apply(proxy("scaled", 3, "round-robin"));
+        apply(proxy("scaled", 3, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("scaled", 3));
         List<ProxyPod> three = sandbox.node().pods("default", "scaled");
         assertThat(three.get(0)).isSameAs(first);
 
-        sandbox.apply(proxy("scaled", 1, "round-robin"));
+        apply(proxy("scaled", 1, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(runningPods("scaled", 1)).containsExactly(first);
             assertThat(answers(three.get(1).adminUrl() + "/health")).isFalse();
@@ -181,14 +210,14 @@ class SandboxEndToEndTest {
 
     @Test
     void algorithmChangeIsAppliedWithoutRestartingPods() throws Exception {
-        sandbox.apply(proxy("hot", 2, "round-robin"));
+        apply(proxy("hot", 2, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("hot", 2));
         List<ProxyPod> before = sandbox.node().pods("default", "hot");
         Map<ProxyServer, String> servers = new IdentityHashMap<>();
         before.forEach(p -> servers.put(p.server(), p.name()));
         assertThat(get(before.get(0).adminUrl() + "/status").body()).contains("\"algorithm\" : \"round-robin\"");
 
-        sandbox.apply(proxy("hot", 2, "least-connections"));
+        apply(proxy("hot", 2, "least-connections"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (ProxyPod pod : sandbox.node().pods("default", "hot")) {
@@ -207,7 +236,7 @@ class SandboxEndToEndTest {
 
     @Test
     void killedProxyIsRestartedInTheSamePod() {
-        sandbox.apply(proxy("crashy", 1, "round-robin"));
+        apply(proxy("crashy", 1, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("crashy", 1));
         ProxyPod pod = sandbox.node().pods("default", "crashy").get(0);
         ProxyServer crashed = pod.server();
@@ -225,7 +254,7 @@ class SandboxEndToEndTest {
 
     @Test
     void deletingTheProxyStopsItsPodsAndDeletesWhatItOwned() {
-        sandbox.apply(proxy("doomed", 2, "round-robin"));
+        apply(proxy("doomed", 2, "round-robin"));
         await().atMost(PATIENCE).untilAsserted(() -> runningPods("doomed", 2));
         List<ProxyPod> pods = sandbox.node().pods("default", "doomed");
 
@@ -265,7 +294,7 @@ class SandboxEndToEndTest {
     @Test
     void kubectlListsTheBalanceProxy() throws Exception {
         Path kubectl = Kubectl.find();
-        sandbox.apply(proxy("listed", 1, "round-robin"));
+        apply(proxy("listed", 1, "round-robin"));
 
         Kubectl.Result get = Kubectl.run(kubectl, sandbox.kubeconfig(), "get", "bp", "-o", "name");
         assertThat(get.exitCode()).as(get.output()).isZero();
