@@ -57,6 +57,11 @@ class MetricNamesTest {
             exchange.close();
         });
         backend.start();
+        int trafficPort = freePort();
+        int adminPort = freePort();
+        while (adminPort == trafficPort) {
+            adminPort = freePort();
+        }
         String yaml = """
                 mode: http
                 listen: "127.0.0.1:%d"
@@ -65,7 +70,7 @@ class MetricNamesTest {
                     address: "127.0.0.1:%d"
                 admin:
                   listen: "127.0.0.1:%d"
-                """.formatted(freePort(), backend.getAddress().getPort(), freePort());
+                """.formatted(trafficPort, backend.getAddress().getPort(), adminPort);
         try (ProxyServer proxy = new ProxyServer(ConfigLoader.yaml().parse(yaml, "metric names test").config(), BuildInfo.load()).start()) {
             HttpResponse<String> answer = get("http://127.0.0.1:" + proxy.trafficAddress().getPort() + "/");
             assertThat(answer.statusCode()).isEqualTo(200);

@@ -39,7 +39,12 @@ public final class RunningProxy implements AutoCloseable {
     /** Parses and validates a snippet, giving it free loopback ports. */
     public static ProxyConfig load(String yaml) throws Exception {
         LoadedConfig loaded = ConfigLoader.yaml().parse(yaml, "test config");
-        ProxyConfig config = loaded.config().withListen("127.0.0.1:" + FreePorts.next(), "127.0.0.1:" + FreePorts.next());
+        int traffic = FreePorts.next();
+        int admin = FreePorts.next();
+        while (admin == traffic) {
+            admin = FreePorts.next();
+        }
+        ProxyConfig config = loaded.config().withListen("127.0.0.1:" + traffic, "127.0.0.1:" + admin);
         ValidationResult result = new ConfigValidator().validate(new LoadedConfig(config, loaded.problems()));
         if (!result.isValid()) {
             throw new IllegalArgumentException(String.join("\n", result.render(PathStyle.FILE, result.errors())));
