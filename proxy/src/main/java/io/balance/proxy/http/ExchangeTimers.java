@@ -1,76 +1,54 @@
 package io.balance.proxy.http;
 
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The timers of the exchange in flight on one client connection: waiting for the response head
  * ({@code timeouts.read}), the overall deadline ({@code timeouts.request}), and a client that
- * stopped reading the response ({@code timeouts.write}). Built once per connection with its
- * tasks, so arming a timer allocates nothing but Netty's scheduled task.
+ * stopped reading the response ({@code timeouts.write}). Built once per connection; arming and
+ * cancelling them per request schedules nothing (see {@link LazyTimeout}).
  */
 final class ExchangeTimers {
-    private final EventExecutor executor;
-    private final Runnable responseTask;
-    private final Runnable deadlineTask;
-    private final Runnable writeTask;
-    private ScheduledFuture<?> response;
-    private ScheduledFuture<?> deadline;
-    private ScheduledFuture<?> write;
+    private final LazyTimeout response;
+    private final LazyTimeout deadline;
+    private final LazyTimeout write;
 
     ExchangeTimers(EventExecutor executor, Runnable onResponseTimeout, Runnable onDeadline, Runnable onWriteTimeout) {
-        this.executor = executor;
-        this.responseTask = () -> {
-            response = null;
-            onResponseTimeout.run();
-        };
-        this.deadlineTask = () -> {
-            deadline = null;
-            onDeadline.run();
-        };
-        this.writeTask = () -> {
-            write = null;
-            onWriteTimeout.run();
-        };
+        this.response = new LazyTimeout(executor, onResponseTimeout);
+        this.deadline = new LazyTimeout(executor, onDeadline);
+        this.write = new LazyTimeout(executor, onWriteTimeout);
     }
 
     void armResponse(long nanos) {
-        if (response == null) {
-            response = executor.schedule(responseTask, nanos, TimeUnit.NANOSECONDS);
-        }
+        response.arm(nanos);
     }
 
     void cancelResponse() {
-        response = cancel(response);
+        response.disarm();
     }
 
     void armDeadline(long nanos) {
-        if (nanos > 0 && deadline == null) {
-            deadline = executor.schedule(deadlineTask, nanos, TimeUnit.NANOSECONDS);
-        }
+        deadline.arm(nanos);
     }
 
     void armWrite(long nanos) {
-        if (write == null) {
-            write = executor.schedule(writeTask, nanos, TimeUnit.NANOSECONDS);
-        }
+        write.arm(nanos);
     }
 
     void cancelWrite() {
-        write = cancel(write);
+        write.disarm();
     }
 
     void cancelAll() {
-        response = cancel(response);
-        deadline = cancel(deadline);
-        write = cancel(write);
+        response.disarm();
+        deadline.disarm();
+        write.disarm();
     }
 
-    private static ScheduledFuture<?> cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        return null;
+    /** The connection is gone: no task may keep it reachable. */
+    void close() {
+        response.close();
+        deadline.close();
+        write.close();
     }
 }

@@ -185,6 +185,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             abortBackend();
             endExchange();
         }
+        timers.close();
         releaseAll(pipelined);
         ctx.fireChannelInactive();
     }
@@ -239,7 +240,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             if (content.content().isReadable()) {
                 bodyForwarded = true;
             }
-            backendChannel.write(content);
+            backendChannel.write(content, backendChannel.voidPromise());
             if (requestComplete) {
                 backendChannel.flush();
                 armResponseTimer();
@@ -369,13 +370,13 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         backendHandler = channel.pipeline().get(BackendHandler.class);
         backendHandler.attach(this);
         channel.config().setAutoRead(ctx.channel().isWritable());
-        channel.write(request);
+        channel.write(request, channel.voidPromise());
         HttpObject pending;
         while ((pending = waitingForConnection.poll()) != null) {
             if (pending instanceof HttpContent content && content.content().isReadable()) {
                 bodyForwarded = true;
             }
-            channel.write(pending);
+            channel.write(pending, channel.voidPromise());
         }
         channel.flush();
         if (requestComplete) {
@@ -404,7 +405,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         int code = response.status().code();
         if (code >= 100 && code < 200 && code != 101) {
             informational = true;
-            ctx.write(response);
+            ctx.write(response, ctx.voidPromise());
             return false;
         }
         if (code >= 500) {
@@ -431,7 +432,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             }
         }
         setKeepAlive(response, keepAliveToClient);
-        ctx.write(response);
+        ctx.write(response, ctx.voidPromise());
         return false;
     }
 
@@ -468,10 +469,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             if (content instanceof LastHttpContent) {
                 informational = false;
             }
-            ctx.write(content);
+            ctx.write(content, ctx.voidPromise());
             return;
         }
-        ctx.write(content);
+        ctx.write(content, ctx.voidPromise());
         if (!ctx.channel().isWritable()) {
             backendChannel.config().setAutoRead(false);
         }

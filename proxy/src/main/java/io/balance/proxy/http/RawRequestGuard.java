@@ -56,13 +56,13 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        headTimeout.stop();
+        headTimeout.close();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        headTimeout.stop();
+        headTimeout.close();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.balance.proxy.http;
 
 import io.balance.api.config.HttpConfig;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Duration;
@@ -22,6 +23,13 @@ public final class RequestGuards {
     public static final String RAW_GUARD = "http-raw-guard";
     public static final String CODEC = "http-codec";
     public static final String VALIDATOR = "http-request-validator";
+
+    /**
+     * {@link RawRequestGuard} has already checked every field name and value byte by byte
+     * before the decoder sees them, so the decoder does not check them a second time.
+     */
+    private static final DefaultHttpHeadersFactory HEADERS_CHECKED_BY_RAW_GUARD =
+            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
 
     private RequestGuards() {
     }
@@ -45,6 +53,8 @@ public final class RequestGuards {
                 .setMaxHeaderSize(http.maxHeaderSize())
                 .setAllowDuplicateContentLengths(false)
                 .setStrictLineParsing(true)
-                .setUseRfc9112TransferEncoding(true);
+                .setUseRfc9112TransferEncoding(true)
+                .setHeadersFactory(HEADERS_CHECKED_BY_RAW_GUARD)
+                .setTrailersFactory(HEADERS_CHECKED_BY_RAW_GUARD);
     }
 }

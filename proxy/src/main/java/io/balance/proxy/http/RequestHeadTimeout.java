@@ -1,18 +1,16 @@
 package io.balance.proxy.http;
 
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's deadline for receiving a complete request head, on the channel's own event
  * loop. Not thread-safe: start, stop and the expiry all run on that loop.
  */
-final class RequestHeadTimeout implements Runnable {
+final class RequestHeadTimeout {
     private final long nanos;
     private final Runnable onExpiry;
-    private ScheduledFuture<?> pending;
+    private LazyTimeout timeout;
 
     /** A zero or negative {@code timeout} disables the deadline. */
     RequestHeadTimeout(Duration timeout, Runnable onExpiry) {
@@ -22,21 +20,26 @@ final class RequestHeadTimeout implements Runnable {
 
     /** Starts the deadline unless it is already running. */
     void start(EventExecutor executor) {
-        if (pending == null && nanos > 0) {
-            pending = executor.schedule(this, nanos, TimeUnit.NANOSECONDS);
+        if (nanos <= 0) {
+            return;
         }
+        if (timeout == null) {
+            timeout = new LazyTimeout(executor, onExpiry);
+        }
+        timeout.arm(nanos);
     }
 
+    /** A complete head arrived in time. */
     void stop() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
+        if (timeout != null) {
+            timeout.disarm();
         }
     }
 
-    @Override
-    public void run() {
-        pending = null;
-        onExpiry.run();
+    /** The connection is gone. */
+    void close() {
+        if (timeout != null) {
+            timeout.close();
+        }
     }
 }
