@@ -1,15 +1,14 @@
 package io.balance.proxy.http;
 
 import io.balance.proxy.backend.Backend;
+import io.balance.proxy.channel.IdleTimeoutHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The backend end of one pooled HTTP connection. While a client exchange owns the connection
@@ -37,7 +36,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, poolIdleTimeoutNanos, TimeUnit.NANOSECONDS));
+                ch.pipeline().addLast("idle", new IdleTimeoutHandler(poolIdleTimeoutNanos));
                 ch.pipeline().addLast("codec", new HttpClientCodec(MAX_RESPONSE_HEAD_LINE, MAX_RESPONSE_HEADERS, 65536));
                 ch.pipeline().addLast("backend", BackendHandler.this);
             }

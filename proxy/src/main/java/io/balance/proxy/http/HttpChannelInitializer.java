@@ -3,14 +3,13 @@ package io.balance.proxy.http;
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.TrafficSettings;
 import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.channel.IdleTimeoutHandler;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +37,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         }
         ChannelPipeline p = ch.pipeline();
         p.addLast("traffic", counting);
-        p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutNanos(), TimeUnit.NANOSECONDS));
+        p.addLast("idle", new IdleTimeoutHandler(settings.idleTimeoutNanos()));
         RequestGuards.install(p, settings.config().http(), settings.config().timeouts().read(),
                 reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label())));
         p.addLast("proxy", new HttpProxyHandler(s, connector));

@@ -1,5 +1,6 @@
 package io.balance.proxy.http;
 
+import io.balance.proxy.channel.LazyTimeout;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 

@@ -2,12 +2,11 @@ package io.balance.proxy.tcp;
 
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.channel.IdleTimeoutHandler;
 import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The client pipeline in TCP mode: counting, idle timeout (reset by traffic either way), relay. */
@@ -30,7 +29,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<Channel> {
             counting = new TrafficCountingHandler(s.metrics(), clients);
         }
         ch.pipeline().addLast("traffic", counting);
-        ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, s.settings().idleTimeoutNanos(), TimeUnit.NANOSECONDS));
+        ch.pipeline().addLast("idle", new IdleTimeoutHandler(s.settings().idleTimeoutNanos()));
         ch.pipeline().addLast("relay", new TcpFrontendHandler(s, connector));
     }
 }

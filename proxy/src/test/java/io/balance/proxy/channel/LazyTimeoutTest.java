@@ -1,4 +1,4 @@
-package io.balance.proxy.http;
+package io.balance.proxy.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

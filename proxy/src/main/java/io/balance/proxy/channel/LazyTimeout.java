@@ -1,4 +1,4 @@
-package io.balance.proxy.http;
+package io.balance.proxy.channel;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * earlier than the pending task (a reload shortened the timeout) reschedules it. Confined to the
  * channel's event loop; {@link #close()} when the channel goes, so no task outlives it.
  */
-final class LazyTimeout implements Runnable {
+public final class LazyTimeout implements Runnable {
     private final EventExecutor executor;
     private final Runnable onExpiry;
     private long deadline;
@@ -19,14 +19,21 @@ final class LazyTimeout implements Runnable {
     private ScheduledFuture<?> task;
     private long taskFiresAt;
 
-    LazyTimeout(EventExecutor executor, Runnable onExpiry) {
+    public LazyTimeout(EventExecutor executor, Runnable onExpiry) {
         this.executor = executor;
         this.onExpiry = onExpiry;
     }
 
     /** Starts the timeout unless it is already running; a zero or negative timeout does nothing. */
-    void arm(long timeoutNanos) {
-        if (armed || timeoutNanos <= 0) {
+    public void arm(long timeoutNanos) {
+        if (!armed) {
+            restart(timeoutNanos);
+        }
+    }
+
+    /** Starts the timeout over from now, armed or not; a zero or negative timeout does nothing. */
+    public void restart(long timeoutNanos) {
+        if (timeoutNanos <= 0) {
             return;
         }
         long now = executor.ticker().nanoTime();
@@ -37,16 +44,16 @@ final class LazyTimeout implements Runnable {
         }
     }
 
-    void disarm() {
+    public void disarm() {
         armed = false;
     }
 
-    boolean armed() {
+    public boolean armed() {
         return armed;
     }
 
     /** Disarms and drops the pending task. */
-    void close() {
+    public void close() {
         armed = false;
         if (task != null) {
             task.cancel(false);
