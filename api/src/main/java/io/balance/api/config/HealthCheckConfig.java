@@ -25,7 +25,7 @@ public record HealthCheckConfig(
         Double jitter,
         Integer panicThreshold,
         PassiveChecksConfig passiveChecks) {
-
+    public static final String DEFAULT_PATH = "/health";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
     public HealthCheckConfig {
@@ -37,7 +37,7 @@ public record HealthCheckConfig(
             // "interval: 2s" and no timeout still loads
             timeout = interval.isNegative() || interval.isZero() || interval.compareTo(DEFAULT_TIMEOUT) >= 0 ? DEFAULT_TIMEOUT : interval;
         }
-        path = path == null ? "/health" : path;
+        path = path == null ? DEFAULT_PATH : path;
         expectedStatus = expectedStatus == null ? "200-399" : expectedStatus;
         healthyThreshold = healthyThreshold == null ? 2 : healthyThreshold;
         unhealthyThreshold = unhealthyThreshold == null ? 3 : unhealthyThreshold;

@@ -2,6 +2,7 @@ package io.balance.api.validation;
 
 import static io.balance.api.validation.Validate.assertClean;
 import static io.balance.api.validation.Validate.errors;
+import static io.balance.api.validation.Validate.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,14 @@ class HealthCheckRuleTest {
     }
 
     @Test
+    void aPathOnTcpProbesIsFlaggedAsUnused() {
+        assertThat(warnings("health_check: {enabled: true, path: /ping}")).containsExactly(
+                "health_check.path: has no effect with tcp probes, which only connect; set type: http to probe /ping");
+        assertThat(warnings("health_check: {enabled: true, type: http, path: /ping}")).isEmpty();
+        assertThat(warnings("health_check: {enabled: true}")).isEmpty();
+    }
+
+    @Test
     void httpProbePathMustStartWithSlash() {
         assertThat(errors("health_check: {type: http, path: healthz}")).containsExactly(
                 "health_check.path: must start with /; got \"healthz\"");
@@ -83,7 +92,10 @@ class HealthCheckRuleTest {
 
     @Test
     void tcpProbesIgnoreTheHttpSettings() {
-        assertClean("health_check: {type: tcp, path: healthz, expected_status: nope, host: \"a b\"}");
+        String yaml = "health_check: {type: tcp, path: healthz, expected_status: nope, host: \"a b\"}";
+        assertThat(errors(yaml)).isEmpty();
+        assertThat(warnings(yaml)).containsExactly(
+                "health_check.path: has no effect with tcp probes, which only connect; set type: http to probe healthz");
     }
 
     @Test

@@ -226,11 +226,17 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void requestContent(HttpContent content) {
         if (content.decoderResult().isFailure()) {
-            // The body broke after its head went out: nothing sensible can follow.
+            // The body broke after its head went out: the backend connection goes, and the client
+            // gets a 400 unless a response is already under way. Either way the connection closes.
             content.release();
             abortBackend();
+            if (responseStarted) {
+                ctx.close();
+            } else {
+                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed request body", false))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
             endExchange();
-            ctx.close();
             return;
         }
         if (content instanceof LastHttpContent) {

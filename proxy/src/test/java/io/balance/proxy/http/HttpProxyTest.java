@@ -180,6 +180,15 @@ class HttpProxyTest {
     }
 
     @Test
+    void answers400AndClosesWhenTheChunkedBodyBreaksAfterTheHeadWentOut() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabcXX\r\n0\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("connection: close").contains("malformed request body");
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"bad_chunk\"}")).isEqualTo(1.0);
+    }
+
+    @Test
     void answers502WhenEveryBackendIsDown() throws Exception {
         proxy("");
         a.kill();
