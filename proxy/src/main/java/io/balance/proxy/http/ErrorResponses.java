@@ -16,8 +16,14 @@ public final class ErrorResponses {
     }
 
     public static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String detail, boolean keepAlive) {
+        return of(alloc, status, detail, keepAlive, false);
+    }
+
+    /** With {@code headRequest} the body is left out, its length still announced (RFC 9110 9.3.2). */
+    public static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String detail, boolean keepAlive,
+            boolean headRequest) {
         byte[] body = (status.code() + " " + status.reasonPhrase() + ": " + detail + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuf content = alloc.buffer(body.length).writeBytes(body);
+        ByteBuf content = headRequest ? alloc.buffer(0) : alloc.buffer(body.length).writeBytes(body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)

@@ -16,6 +16,7 @@ import io.balance.proxy.resilience.Backoff;
 import io.balance.proxy.resilience.PanicPolicy;
 import io.balance.proxy.resilience.PanicPolicy.Eligibility;
 import io.balance.proxy.resilience.ResilienceSettings;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -83,9 +84,11 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private boolean connecting;
     private boolean reusedConnection;
     private boolean responseStarted;
-    private boolean informational;
+    // A response the backend ends by closing: re-chunked for a keep-alive HTTP/1.1 client, else
+    // forwarded as it is and ended by closing the client connection too.
+    private boolean rechunk;
+    private boolean closeDelimited;
     private boolean keepAliveToClient;
-    private boolean backendKeepAlive;
     private int responseStatus;
     private ExchangeTimers timers;
     // Resilience: which backends a pick may use, and the retry in waiting (see retry()).
@@ -213,7 +216,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         requestComplete = head instanceof LastHttpContent;
         bodyForwarded = false;
         responseStarted = false;
-        informational = false;
+        rechunk = false;
+        closeDelimited = false;
         attempts = 0;
         triedCount = 0;
         allowTried = false;
@@ -374,7 +378,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private void attach(Channel channel) {
         backendChannel = channel;
         backendHandler = channel.pipeline().get(BackendHandler.class);
-        backendHandler.attach(this);
+        backendHandler.attach(this, request.method() == HttpMethod.HEAD);
         channel.config().setAutoRead(ctx.channel().isWritable());
         channel.write(request, channel.voidPromise());
         HttpObject pending;
@@ -393,53 +397,99 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     // ---- response side (called by BackendHandler on the same event loop) ---------------------
 
-    void backendRead(Object msg) {
-        if (msg instanceof HttpResponse response && backendResponse(response)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        if (msg instanceof HttpContent content) {
-            backendContent(content);
-        } else if (!(msg instanceof HttpResponse)) {
-            ReferenceCountUtil.release(msg);
-        }
-    }
-
-    /** Forwards a response head; true when it was discarded instead, for a retry. */
-    private boolean backendResponse(HttpResponse response) {
+    /**
+     * A response head from the backend, parsed in place; the bytes are copied out here. Returns
+     * false when it was discarded instead (a retry follows, or the response was refused).
+     */
+    boolean responseHead(ResponseHead head, ResponseHead.Framing framing) {
         timers.cancelResponse();
-        int code = response.status().code();
-        if (code >= 100 && code < 200 && code != 101) {
-            informational = true;
-            ctx.write(response, ctx.voidPromise());
-            return false;
+        int code = head.status();
+        if (head.interim()) {
+            if (code == 101) {
+                badResponse("101 Switching Protocols to a request that did not ask for it");
+                return false;
+            }
+            writeToClient(head, false, false, true);
+            return true;
         }
         if (code >= 500) {
             backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
-            if (retriesStatus(code) && retry(response.status(), Reason.BACKEND_ERROR, "backend answered " + code)) {
+            if (retriesStatus(code) && retry(HttpResponseStatus.valueOf(code), Reason.BACKEND_ERROR, "backend answered " + code)) {
                 discardResponse();
                 replayEnd();
-                return true;
+                return false;
             }
         } else {
             backend.health().succeeded();
         }
-        informational = false;
         responseStarted = true;
         responseStatus = code;
-        backendKeepAlive = HttpUtil.isKeepAlive(response);
-        ForwardedHeaders.removeHopByHop(response.headers());
         keepAliveToClient = clientKeepAlive && requestComplete && !state.draining();
-        if (bodyAllowed(code) && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
-            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-                HttpUtil.setTransferEncodingChunked(response, true);
-            } else {
-                keepAliveToClient = false;
+        boolean http11Client = request.protocolVersion().equals(HttpVersion.HTTP_1_1);
+        rechunk = framing == ResponseHead.Framing.UNTIL_CLOSE && http11Client && keepAliveToClient;
+        closeDelimited = framing == ResponseHead.Framing.UNTIL_CLOSE && !rechunk;
+        if (closeDelimited) {
+            keepAliveToClient = false;
+        }
+        writeToClient(head, !http11Client, rechunk, framing == ResponseHead.Framing.NONE);
+        return true;
+    }
+
+    private void writeToClient(ResponseHead head, boolean http10Client, boolean chunked, boolean last) {
+        boolean interim = head.interim();
+        ByteBuf out = ctx.alloc().buffer(head.copyLength() + ResponseBytes.EXTRA_FIELDS_MAX);
+        head.copyEndToEndFields(out);
+        if (!interim) {
+            if (!keepAliveToClient) {
+                out.writeBytes(ResponseBytes.CONNECTION_CLOSE);
+            } else if (http10Client) {
+                out.writeBytes(ResponseBytes.CONNECTION_KEEP_ALIVE);
+            }
+            if (chunked) {
+                out.writeBytes(ResponseBytes.TRANSFER_ENCODING_CHUNKED);
             }
         }
-        setKeepAlive(response, keepAliveToClient);
-        ctx.write(response, ctx.voidPromise());
-        return false;
+        out.writeBytes(ResponseBytes.CRLF);
+        ctx.write(new RawResponsePart(out, interim, last), ctx.voidPromise());
+    }
+
+    /** Body bytes of the response under way; {@code last} when they end it. */
+    void responseBody(ByteBuf piece, boolean last) {
+        if (rechunk) {
+            if (piece.isReadable()) {
+                ctx.write(new RawResponsePart(ResponseBytes.chunkHeader(ctx.alloc(), piece.readableBytes()), false, false),
+                        ctx.voidPromise());
+                ctx.write(new RawResponsePart(piece, false, false), ctx.voidPromise());
+                ctx.write(new RawResponsePart(ResponseBytes.crlf(), false, false), ctx.voidPromise());
+            } else {
+                piece.release();
+            }
+        } else {
+            ctx.write(new RawResponsePart(piece, false, last), ctx.voidPromise());
+        }
+        if (!ctx.channel().isWritable() && backendChannel != null) {
+            backendChannel.config().setAutoRead(false);
+        }
+    }
+
+    /** The response is complete; {@code reusable} when the backend connection may serve another. */
+    void responseEnd(boolean reusable) {
+        if (rechunk) {
+            ctx.write(new RawResponsePart(ResponseBytes.lastChunk(), false, true), ctx.voidPromise());
+        } else if (closeDelimited) {
+            ctx.write(new RawResponsePart(Unpooled.EMPTY_BUFFER, false, true), ctx.voidPromise());
+        }
+        completeExchange(reusable);
+    }
+
+    /** The backend sent something that is not HTTP: 502 if nothing went out yet, else a close. */
+    void badResponse(String problem) {
+        LOG.debug("{}: invalid response from backend {}: {}", ctx.channel(), backend == null ? "?" : backend.name(), problem);
+        if (backend != null && !responseStarted) {
+            backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
+        }
+        abortBackend();
+        respondError(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "invalid response from backend");
     }
 
     /** A {@code retry_on} status of an idempotent request without a body may be retried. */
@@ -455,36 +505,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         channel.close();
         failed.requestFinished();
         backend = null;
-    }
-
-    private boolean bodyAllowed(int code) {
-        return request.method() != HttpMethod.HEAD && code != 204 && code != 304;
-    }
-
-    private void setKeepAlive(HttpResponse response, boolean keepAlive) {
-        if (!keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-    }
-
-    private void backendContent(HttpContent content) {
-        if (informational) {
-            // The interim response's (empty) end goes out too: the client codec expects it.
-            if (content instanceof LastHttpContent) {
-                informational = false;
-            }
-            ctx.write(content, ctx.voidPromise());
-            return;
-        }
-        ctx.write(content, ctx.voidPromise());
-        if (!ctx.channel().isWritable()) {
-            backendChannel.config().setAutoRead(false);
-        }
-        if (content instanceof LastHttpContent) {
-            completeExchange();
-        }
     }
 
     void backendReadComplete() {
@@ -525,8 +545,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         return requestComplete && !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
     }
 
-    private void completeExchange() {
-        boolean reuse = backendKeepAlive && requestComplete;
+    private void completeExchange(boolean reusable) {
+        boolean reuse = reusable && requestComplete;
         Channel channel = backendChannel;
         detachBackend();
         if (channel != null) {
@@ -667,7 +687,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             return;
         }
         boolean keepAlive = clientKeepAlive && requestComplete && !state.draining();
-        ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive));
+        ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive, request.method() == HttpMethod.HEAD), ctx.voidPromise());
         ctx.flush();
         Backend last = triedCount > 0 ? tried[triedCount - 1] : null;
         if (last != null && status.code() != 503) {

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
 
 /**
- * Sits before {@code HttpServerCodec} and sees the raw bytes. It checks every request head (and
+ * Sits before the request decoder and sees the raw bytes. It checks every request head (and
  * chunked trailer) with {@link HeadSyntax} before the decoder can normalise it, runs the head
  * timeout, and hands the decoder its input cut at message boundaries: a head, then exactly its
  * body, then the next head. That is what keeps body bytes from being checked as a head and a

@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Sits after {@code HttpServerCodec}, one per connection. Every decoded request head is checked
+ * Sits after the request decoder and the response encoder, one per connection. Every decoded request head is checked
  * ({@link RequestHeadCheck}); a refused one is answered with its {@link RejectReason}'s status and
  * {@code Connection: close}, its body is swallowed, and the connection closes. The answer keeps
  * HTTP/1.1 pipelining order: if earlier requests are still waiting for their responses, it is
@@ -133,6 +133,9 @@ public final class RequestFramingValidator extends ChannelDuplexHandler {
 
     /** A final response's last part; 1xx interim responses (100 Continue) don't count. */
     private boolean completesResponse(Object msg) {
+        if (msg instanceof RawResponsePart part) {
+            return part.last() && awaitingResponse > 0;
+        }
         if (msg instanceof HttpResponse response) {
             interimResponse = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         }

@@ -4,15 +4,19 @@ import io.balance.api.config.HttpConfig;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.time.Duration;
 
 /**
  * Installs the client side of an HTTP connection up to the point where requests are known to be
  * well framed. Appends, in this order:
  * <ol>
+ * <li>{@value #RAW_RESPONSES}: {@link RawResponseUnwrapper}, passes forwarded response bytes to the transport;</li>
  * <li>{@value #RAW_GUARD}: {@link RawRequestGuard}, checks raw head bytes, runs the head timeout;</li>
- * <li>{@value #CODEC}: {@link HttpServerCodec} with the {@code http.*} limits;</li>
+ * <li>{@value #CODEC}: {@link HttpRequestDecoder} with the {@code http.*} limits;</li>
+ * <li>{@value #ENCODER}: {@link HttpResponseEncoder} for the proxy's own answers (forwarded responses
+ * pass it as {@link RawResponsePart}s);</li>
  * <li>{@value #VALIDATOR}: {@link RequestFramingValidator}, checks decoded heads and answers refusals.</li>
  * </ol>
  * The forwarding handler goes after them ({@code pipeline.addLast(...)}). What reaches it is an
@@ -21,7 +25,9 @@ import java.time.Duration;
  */
 public final class RequestGuards {
     public static final String RAW_GUARD = "http-raw-guard";
+    public static final String RAW_RESPONSES = "http-raw-responses";
     public static final String CODEC = "http-codec";
+    public static final String ENCODER = "http-encoder";
     public static final String VALIDATOR = "http-request-validator";
 
     /**
@@ -41,8 +47,10 @@ public final class RequestGuards {
      */
     public static void install(ChannelPipeline pipeline, HttpConfig http, Duration headTimeout, RejectListener listener) {
         RawRequestGuard rawGuard = new RawRequestGuard(http.maxHeaders(), headTimeout);
+        pipeline.addLast(RAW_RESPONSES, RawResponseUnwrapper.INSTANCE);
         pipeline.addLast(RAW_GUARD, rawGuard);
-        pipeline.addLast(CODEC, new HttpServerCodec(decoderConfig(http)));
+        pipeline.addLast(CODEC, new HttpRequestDecoder(decoderConfig(http)));
+        pipeline.addLast(ENCODER, new HttpResponseEncoder());
         pipeline.addLast(VALIDATOR, new RequestFramingValidator(rawGuard, listener));
     }
 

@@ -1,0 +1,380 @@
+package io.balance.proxy.http;
+
+import static io.balance.proxy.http.HttpBytes.CR;
+import static io.balance.proxy.http.HttpBytes.HTAB;
+import static io.balance.proxy.http.HttpBytes.LF;
+import static io.balance.proxy.http.HttpBytes.SP;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A backend's response head, parsed from its raw bytes (RFC 9112) without building header
+ * objects: the status, how the body is framed, whether the backend keeps the connection, and
+ * which field lines are hop-by-hop. {@link #copyEndToEndFields} writes the status line and the
+ * end-to-end field lines out unchanged, so a response is forwarded as it came, minus hop-by-hop
+ * fields. Strict where a lenient parser would open a smuggling hole: CRLF line ends, no obs-fold,
+ * token names, no control characters, one Content-Length value, never Content-Length together
+ * with Transfer-Encoding. One instance per backend connection, reused for every head.
+ */
+final class ResponseHead {
+    static final int MAX_FIELDS = 256;
+
+    enum Framing { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
+
+    private static final byte[][] HOP_BY_HOP = names("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "upgrade", "proxy-authorization");
+    private static final int CONNECTION = 0;
+    private static final byte[] CONTENT_LENGTH = bytes("content-length");
+    private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
+    private static final byte[] CHUNKED = bytes("chunked");
+    private static final byte[] CLOSE = bytes("close");
+    private static final byte[] KEEP_ALIVE = bytes("keep-alive");
+    private static final int MAX_CONNECTION_TOKENS = 16;
+
+    private ByteBuf source;
+    private int headStart;
+    private int statusLineEnd;
+    private int fieldCount;
+    private final int[] fieldStart = new int[MAX_FIELDS];
+    private final int[] nameEnd = new int[MAX_FIELDS];
+    private final int[] fieldEnd = new int[MAX_FIELDS];
+    private final boolean[] drop = new boolean[MAX_FIELDS];
+    private final int[] tokenStart = new int[MAX_CONNECTION_TOKENS];
+    private final int[] tokenEnd = new int[MAX_CONNECTION_TOKENS];
+    private int tokens;
+
+    private int status;
+    private boolean http10;
+    private boolean closeToken;
+    private boolean keepAliveToken;
+    private boolean chunked;
+    private boolean transferEncoding;
+    private long contentLength;
+    private String problem;
+
+    /**
+     * Parses the head in {@code buf} from {@code from} to {@code end} (exclusive; the bytes of the
+     * final empty line included). False when it is malformed ({@link #problem()} says why). The
+     * buffer must stay unchanged until the head has been copied out.
+     */
+    boolean parse(ByteBuf buf, int from, int end) {
+        source = buf;
+        headStart = from;
+        fieldCount = 0;
+        tokens = 0;
+        closeToken = false;
+        keepAliveToken = false;
+        chunked = false;
+        transferEncoding = false;
+        contentLength = -1;
+        problem = null;
+        int index = statusLine(buf, from, end);
+        while (index >= 0 && index < end) {
+            if (buf.getByte(index) == CR) {
+                if (index + 2 != end || buf.getByte(index + 1) != LF) {
+                    return fail("malformed end of head");
+                }
+                markConnectionNominees();
+                if (chunked && contentLength >= 0) {
+                    return fail("both Content-Length and Transfer-Encoding");
+                }
+                return true;
+            }
+            index = field(buf, index, end);
+        }
+        return problem == null ? fail("head ended early") : false;
+    }
+
+    int status() {
+        return status;
+    }
+
+    boolean interim() {
+        return status >= 100 && status < 200;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    /** Whether the backend lets the connection be reused after this response. */
+    boolean keepAlive() {
+        return http10 ? keepAliveToken && !closeToken : !closeToken;
+    }
+
+    /** How the body is framed for a request of the given kind (RFC 9112 6.3). */
+    Framing framing(boolean headRequest) {
+        if (headRequest || interim() || status == 204 || status == 304) {
+            return Framing.NONE;
+        }
+        if (transferEncoding) {
+            return chunked ? Framing.CHUNKED : Framing.UNTIL_CLOSE;
+        }
+        if (contentLength >= 0) {
+            return contentLength == 0 ? Framing.NONE : Framing.FIXED;
+        }
+        return Framing.UNTIL_CLOSE;
+    }
+
+    long contentLength() {
+        return contentLength;
+    }
+
+    /** Writes the status line and every end-to-end field line, each with its CRLF. */
+    void copyEndToEndFields(ByteBuf out) {
+        out.writeBytes(source, headStart, statusLineEnd - headStart);
+        for (int i = 0; i < fieldCount; i++) {
+            if (!drop[i]) {
+                out.writeBytes(source, fieldStart[i], fieldEnd[i] - fieldStart[i]);
+            }
+        }
+    }
+
+    /** Bytes {@link #copyEndToEndFields} writes at most. */
+    int copyLength() {
+        return (fieldCount > 0 ? fieldEnd[fieldCount - 1] : statusLineEnd) - headStart;
+    }
+
+    private int statusLine(ByteBuf buf, int from, int end) {
+        // HTTP/d.d SP 3DIGIT [SP reason] CRLF
+        if (end - from < 14 || !matches(buf, from, "HTTP/1.") || !HttpBytes.isDigit(buf.getByte(from + 7))
+                || buf.getByte(from + 8) != SP) {
+            fail("malformed status line");
+            return -1;
+        }
+        http10 = buf.getByte(from + 7) == '0';
+        int code = 0;
+        for (int i = from + 9; i < from + 12; i++) {
+            byte b = buf.getByte(i);
+            if (!HttpBytes.isDigit(b)) {
+                fail("malformed status code");
+                return -1;
+            }
+            code = code * 10 + (b - '0');
+        }
+        if (code < 100) {
+            fail("malformed status code");
+            return -1;
+        }
+        status = code;
+        int index = from + 12;
+        byte next = buf.getByte(index);
+        if (next == SP) {
+            index++;
+            while (index < end && buf.getByte(index) != CR) {
+                byte b = buf.getByte(index);
+                if (!HttpBytes.isFieldValue(b)) {
+                    fail("control character in the reason phrase");
+                    return -1;
+                }
+                index++;
+            }
+        }
+        if (index + 1 >= end || buf.getByte(index) != CR || buf.getByte(index + 1) != LF) {
+            fail("malformed status line");
+            return -1;
+        }
+        statusLineEnd = index + 2;
+        return statusLineEnd;
+    }
+
+    /** Parses one field line starting at {@code start}; returns where the next line starts, or -1. */
+    private int field(ByteBuf buf, int start, int end) {
+        if (fieldCount == MAX_FIELDS) {
+            fail("too many header fields");
+            return -1;
+        }
+        int index = start;
+        while (index < end && HttpBytes.isTchar(buf.getByte(index))) {
+            index++;
+        }
+        if (index == start || index >= end || buf.getByte(index) != ':') {
+            byte b = start < end ? buf.getByte(start) : 0;
+            fail(b == SP || b == HTAB ? "folded header line (obs-fold)" : "malformed header field name");
+            return -1;
+        }
+        int colon = index;
+        index++;
+        while (index < end && buf.getByte(index) != CR) {
+            if (!HttpBytes.isFieldValue(buf.getByte(index))) {
+                fail("control character in a header value");
+                return -1;
+            }
+            index++;
+        }
+        if (index + 1 >= end || buf.getByte(index + 1) != LF) {
+            fail("malformed header line");
+            return -1;
+        }
+        int slot = fieldCount++;
+        fieldStart[slot] = start;
+        nameEnd[slot] = colon;
+        fieldEnd[slot] = index + 2;
+        drop[slot] = false;
+        classify(buf, slot, colon + 1, index);
+        return problem == null ? index + 2 : -1;
+    }
+
+    private void classify(ByteBuf buf, int slot, int valueStart, int valueEnd) {
+        int nameStart = fieldStart[slot];
+        int nameLength = nameEnd[slot] - nameStart;
+        for (int i = 0; i < HOP_BY_HOP.length; i++) {
+            if (nameEquals(buf, nameStart, nameLength, HOP_BY_HOP[i])) {
+                drop[slot] = true;
+                if (i == CONNECTION) {
+                    connectionTokens(buf, valueStart, valueEnd);
+                }
+                return;
+            }
+        }
+        if (nameEquals(buf, nameStart, nameLength, CONTENT_LENGTH)) {
+            contentLength(buf, valueStart, valueEnd);
+        } else if (nameEquals(buf, nameStart, nameLength, TRANSFER_ENCODING)) {
+            transferEncoding = true;
+            chunked = lastTokenIs(buf, valueStart, valueEnd, CHUNKED);
+        }
+    }
+
+    private void contentLength(ByteBuf buf, int from, int to) {
+        int start = skipWhitespace(buf, from, to);
+        int end = trimWhitespace(buf, start, to);
+        if (end == start || end - start > 18) {
+            fail("malformed Content-Length");
+            return;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            byte b = buf.getByte(i);
+            if (!HttpBytes.isDigit(b)) {
+                fail("malformed Content-Length");
+                return;
+            }
+            value = value * 10 + (b - '0');
+        }
+        if (contentLength >= 0 && contentLength != value) {
+            fail("conflicting Content-Length values");
+            return;
+        }
+        contentLength = value;
+    }
+
+    private void connectionTokens(ByteBuf buf, int from, int to) {
+        int index = from;
+        while (index <= to) {
+            int comma = index;
+            while (comma < to && buf.getByte(comma) != ',') {
+                comma++;
+            }
+            int start = skipWhitespace(buf, index, comma);
+            int end = trimWhitespace(buf, start, comma);
+            if (end > start) {
+                if (nameEquals(buf, start, end - start, CLOSE)) {
+                    closeToken = true;
+                } else if (nameEquals(buf, start, end - start, KEEP_ALIVE)) {
+                    keepAliveToken = true;
+                } else if (tokens < MAX_CONNECTION_TOKENS) {
+                    tokenStart[tokens] = start;
+                    tokenEnd[tokens] = end;
+                    tokens++;
+                }
+            }
+            index = comma + 1;
+        }
+    }
+
+    /** Drops the fields that Connection names (they may come before or after it). */
+    private void markConnectionNominees() {
+        for (int t = 0; t < tokens; t++) {
+            int length = tokenEnd[t] - tokenStart[t];
+            if (nameEquals(source, tokenStart[t], length, TRANSFER_ENCODING)) {
+                continue; // the body is forwarded in its own framing, which Transfer-Encoding describes
+            }
+            for (int i = 0; i < fieldCount; i++) {
+                if (nameEnd[i] - fieldStart[i] == length && regionEqualsIgnoreCase(source, fieldStart[i], tokenStart[t], length)) {
+                    drop[i] = true;
+                }
+            }
+        }
+    }
+
+    private static boolean lastTokenIs(ByteBuf buf, int from, int to, byte[] token) {
+        int end = trimWhitespace(buf, from, to);
+        int start = end;
+        while (start > from && buf.getByte(start - 1) != ',') {
+            start--;
+        }
+        start = skipWhitespace(buf, start, end);
+        return nameEquals(buf, start, end - start, token);
+    }
+
+    private static int skipWhitespace(ByteBuf buf, int from, int to) {
+        int i = from;
+        while (i < to && (buf.getByte(i) == SP || buf.getByte(i) == HTAB)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimWhitespace(ByteBuf buf, int from, int to) {
+        int i = to;
+        while (i > from && (buf.getByte(i - 1) == SP || buf.getByte(i - 1) == HTAB)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** ASCII case-insensitive comparison with a lower-case name. */
+    private static boolean nameEquals(ByteBuf buf, int start, int length, byte[] lowerName) {
+        if (length != lowerName.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (lower(buf.getByte(start + i)) != lowerName[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean regionEqualsIgnoreCase(ByteBuf buf, int a, int b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (lower(buf.getByte(a + i)) != lower(buf.getByte(b + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    private static boolean matches(ByteBuf buf, int from, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (buf.getByte(from + i) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean fail(String why) {
+        if (problem == null) {
+            problem = why;
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] names(String... names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = bytes(names[i]);
+        }
+        return out;
+    }
+}
