@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slow start over real sockets: a backend pushed into a running set ramps up to its fair share. */
+/** Slow start over real sockets: a backend pushed into a running set, or back from an ejection, ramps up to its fair share. */
 class SlowStartTrafficTest {
     private static final String TOKEN = "t0ken";
     private static final int CLIENTS = 4;
@@ -73,6 +73,32 @@ class SlowStartTrafficTest {
                     .isBetween(0.28, 0.39);
             assertThat(load.failures()).isEmpty();
         }
+    }
+
+    @Test
+    void aBackendBackFromEjectionRampsAgain() throws Exception {
+        proxy = RunningProxy.start("""
+                mode: http
+                load_balancer: {algorithm: round-robin, slow_start_window: 6s}
+                backends:
+                  - {name: a, address: "%s"}
+                  - {name: b, address: "%s"}
+                health_check: {enabled: false, passive_checks: {consecutive_failures: 2, ejection_time: 1s}}
+                resilience: {circuit_breaker: {enabled: false}}
+                admin: {token_file: "%s"}
+                """.formatted(a.address(), b.address(), Files.writeString(dir.resolve("token"), TOKEN)));
+        a.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            assertThat(Traffic.get(proxy, "/").statusCode()).as("failed over to b").isEqualTo(200);
+            return Traffic.state(proxy, "a").equals("ejected");
+        });
+        assertThat(remainingMillis("a")).isZero();
+
+        a.listen(a.port());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Traffic.state(proxy, "a").equals("healthy"));
+        assertThat(remainingMillis("a")).as("back from ejection: ramping").isBetween(1L, 6000L);
+        assertThat(remainingMillis("b")).isZero();
     }
 
     private void push(TestHttpBackend... backends) throws Exception {
