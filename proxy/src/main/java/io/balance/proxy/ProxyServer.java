@@ -12,6 +12,7 @@ import io.balance.proxy.backend.Backend;
 import io.balance.proxy.backend.BackendConnector;
 import io.balance.proxy.backend.BackendListener;
 import io.balance.proxy.backend.BackendRegistry;
+import io.balance.proxy.lb.SlowStart;
 import io.balance.proxy.http.BackendPool;
 import io.balance.proxy.http.HttpChannelInitializer;
 import io.balance.proxy.http.HttpProxyHandler;
@@ -96,8 +97,9 @@ public final class ProxyServer implements AutoCloseable {
         connector = new BackendConnector(transport);
         clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
 
-        health = new HealthFactory(config, workerGroup, connector, metrics);
-        BackendRegistry registry = new BackendRegistry(config.loadBalancer(), health::create);
+        SlowStart slowStart = SlowStart.systemClock();
+        health = new HealthFactory(config, workerGroup, connector, slowStart);
+        BackendRegistry registry = new BackendRegistry(config.loadBalancer(), health::create, slowStart);
         BackendMetersRegistry backendMeters = new BackendMetersRegistry(metrics, health::circuitState);
         registry.addListener(backendMeters);
         registry.addListener(health);

@@ -1,13 +1,20 @@
 package io.balance.api.validation;
 
 import io.balance.api.config.Algorithm;
+import io.balance.api.config.GoDuration;
 import io.balance.api.config.LoadBalancerConfig;
 import io.balance.api.config.Mode;
 import io.balance.api.config.ProxyConfig;
+import java.time.Duration;
 
-/** The algorithm's parameters: a hash key only where something hashes, and a valid one. */
+/**
+ * The algorithm's parameters: a hash key only where something hashes, and a valid one; a slow
+ * start window that is not negative, not absurdly long, and meant for an algorithm that ramps.
+ */
 final class LoadBalancerRule implements Rule {
     private static final FieldPath BASE = FieldPath.of("loadBalancer");
+    /** Longer than any warm-up (JIT, caches, connection pools) needs; a typo like 30m for 30s would starve a backend. */
+    static final Duration MAX_SLOW_START_WINDOW = Duration.ofHours(1);
 
     @Override
     public void check(ProxyConfig config, Problems problems) {
@@ -30,6 +37,22 @@ final class LoadBalancerRule implements Rule {
         if (!(lb.loadFactor() > 1.0 && lb.loadFactor() <= 100.0)) {
             problems.error(BASE.field("loadFactor"), "must be above 1.0 and at most 100.0 (e.g. 1.25 lets a backend take 25% more"
                     + " than the mean); got " + lb.loadFactor());
+        }
+        checkSlowStart(lb, problems);
+    }
+
+    private static void checkSlowStart(LoadBalancerConfig lb, Problems problems) {
+        FieldPath path = BASE.field("slowStartWindow");
+        Duration window = lb.slowStartWindow();
+        Checks.notNegative(problems, path, window);
+        if (window.compareTo(MAX_SLOW_START_WINDOW) > 0) {
+            problems.error(path, "must be at most " + GoDuration.format(MAX_SLOW_START_WINDOW) + " (e.g. 30s); got "
+                    + GoDuration.format(window));
+        } else if (Checks.isPositive(window) && lb.algorithm().hashing()) {
+            // Envoy does the same: ramping a hash ring would move keys off their backend and back
+            problems.warning(path, "has no effect with " + lb.algorithm().key() + ": hashing algorithms keep their key"
+                    + " affinity and do not ramp; slow start applies to round-robin, weighted-round-robin,"
+                    + " least-connections, weighted-least-connections and random");
         }
     }
 

@@ -90,4 +90,43 @@ class LoadBalancerRuleTest {
         assertClean("mode: tcp\nload_balancer: {algorithm: consistent-hash, hash_key: source-ip}");
         assertClean("load_balancer: {load_factor: 100.0, virtual_nodes: 1}");
     }
+
+    @Test
+    void slowStartWindowMustNotBeNegative() {
+        assertThat(errors("load_balancer: {slow_start_window: -1s}")).containsExactly(
+                "load_balancer.slow_start_window: must not be negative; got -1s");
+    }
+
+    @Test
+    void slowStartWindowIsAtMostOneHour() {
+        assertThat(errors("load_balancer: {slow_start_window: 61m}")).containsExactly(
+                "load_balancer.slow_start_window: must be at most 1h (e.g. 30s); got 1h1m");
+        assertClean("load_balancer: {slow_start_window: 1h}");
+    }
+
+    @Test
+    void slowStartWindowNeedsAUnit() {
+        assertThat(errors("load_balancer: {slow_start_window: 30}")).singleElement().asString()
+                .startsWith("load_balancer.slow_start_window:").contains("unit");
+    }
+
+    @Test
+    void slowStartIsAcceptedForEveryAlgorithmThatRamps() {
+        for (String algorithm : new String[] {"round-robin", "weighted-round-robin", "least-connections",
+                "weighted-least-connections", "random"}) {
+            assertClean("load_balancer: {algorithm: " + algorithm + ", slow_start_window: 30s}");
+        }
+        assertClean("load_balancer: {algorithm: ip-hash, slow_start_window: 0s}");
+    }
+
+    @Test
+    void slowStartWithAHashingAlgorithmIsOnlyAWarning() {
+        for (String algorithm : new String[] {"consistent-hash", "bounded-consistent-hash", "ip-hash"}) {
+            assertThat(warnings("load_balancer: {algorithm: " + algorithm + ", slow_start_window: 30s}")).containsExactly(
+                    "load_balancer.slow_start_window: has no effect with " + algorithm + ": hashing algorithms keep their key"
+                            + " affinity and do not ramp; slow start applies to round-robin, weighted-round-robin,"
+                            + " least-connections, weighted-least-connections and random");
+            assertThat(withBackend("load_balancer: {algorithm: " + algorithm + ", slow_start_window: 30s}").isValid()).isTrue();
+        }
+    }
 }

@@ -12,5 +12,6 @@ public record LoadBalancerSpec(
         @SchemaFrom(type = Enums.Algorithm.class) String algorithm,
         @Pattern(Patterns.HASH_KEY) String hashKey,
         @Min(1) @Max(10000) Integer virtualNodes,
-        @Min(value = 1.0, inclusive = false) @Max(100) Double loadFactor) {
+        @Min(value = 1.0, inclusive = false) @Max(100) Double loadFactor,
+        @Pattern(Patterns.DURATION) String slowStartWindow) {
 }

@@ -29,6 +29,7 @@ class CrdSchemaTest {
     void goDurationsPassThePattern() throws IOException {
         for (String duration : List.of("100ms", "5s", "1m30s", "1.5h", "0", "250us", "2h45m")) {
             assertThat(errors(spec -> spec.withObjectProperty("timeouts").put("idle", duration))).as(duration).isEmpty();
+            assertThat(errors(spec -> spec.withObjectProperty("loadBalancer").put("slowStartWindow", duration))).as(duration).isEmpty();
         }
     }
 
@@ -49,6 +50,8 @@ class CrdSchemaTest {
         assertThat(errors(spec -> spec.withObjectProperty("loadBalancer").put("hashKey", "cookie:x")))
                 .singleElement().asString().startsWith(".loadBalancer.hashKey: must match");
         assertThat(errors(spec -> spec.put("replica", 2))).containsExactly(".replica: unknown field");
+        assertThat(errors(spec -> spec.withObjectProperty("loadBalancer").put("slowStartWindow", "30")))
+                .singleElement().asString().startsWith(".loadBalancer.slowStartWindow: must match");
     }
 
     private static List<String> errors(Consumer<ObjectNode> edit) throws IOException {

@@ -44,6 +44,19 @@ class SpecValidatorTest {
     }
 
     @Test
+    void checksTheSlowStartWindowWithTheProxysRules() {
+        SpecValidation tooLong = validate(spec -> spec.withObjectProperty("loadBalancer").put("slowStartWindow", "2h"));
+        assertThat(tooLong.accepted()).isFalse();
+        assertThat(tooLong.errorMessages()).containsExactly("spec.loadBalancer.slowStartWindow: must be at most 1h (e.g. 30s); got 2h");
+
+        SpecValidation hashing = validate(spec -> spec.withObjectProperty("loadBalancer")
+                .put("algorithm", "ip-hash").put("slowStartWindow", "30s"));
+        assertThat(hashing.accepted()).isTrue();
+        assertThat(hashing.warningMessages()).singleElement().asString()
+                .startsWith("spec.loadBalancer.slowStartWindow: has no effect with ip-hash");
+    }
+
+    @Test
     void rejectsTheSamePortForTrafficAndAdmin() {
         SpecValidation v = validate(spec -> spec.put("port", 9090));
         assertThat(v.errorMessages()).anySatisfy(m -> assertThat(m).startsWith("spec.adminPort: must differ from port (9090)"));

@@ -19,6 +19,7 @@ import io.balance.proxy.ReloadResult;
 import io.balance.proxy.backend.ApplyResult;
 import io.balance.proxy.backend.Backend;
 import io.balance.proxy.backend.BackendSet;
+import io.balance.proxy.lb.SlowStart;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +181,7 @@ public final class AdminApi {
         }
     }
 
-    static ObjectNode backendNode(Backend backend) {
+    static ObjectNode backendNode(Backend backend, SlowStart slowStart) {
         return JSON.createObjectNode()
                 .put("name", backend.name())
                 .put("address", backend.address().toString())
@@ -192,13 +193,14 @@ public final class AdminApi {
                 .put("ejections", backend.health().ejections())
                 .put("active_requests", backend.activeRequests())
                 .put("open_connections", backend.openConnections())
-                .put("pending_connects", backend.pendingConnects());
+                .put("pending_connects", backend.pendingConnects())
+                .put("slow_start_remaining_ms", slowStart.remainingMillis(backend));
     }
 
-    static ObjectNode backendsNode(BackendSet set) {
+    static ObjectNode backendsNode(BackendSet set, SlowStart slowStart) {
         ObjectNode node = JSON.createObjectNode().put("version", set.version());
         ArrayNode list = node.putArray("backends");
-        set.backends().forEach(b -> list.add(backendNode(b)));
+        set.backends().forEach(b -> list.add(backendNode(b, slowStart)));
         return node;
     }
 

@@ -30,7 +30,7 @@ final class StatusView {
     }
 
     ObjectNode backends() {
-        return AdminApi.backendsNode(server.state().registry().current());
+        return AdminApi.backendsNode(server.state().registry().current(), server.state().registry().slowStart());
     }
 
     ObjectNode config() {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One backend and its live counters. The same instance lives on across backend-set versions
@@ -21,6 +22,8 @@ public final class Backend {
     private final AtomicInteger activeRequests = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger pendingConnects = new AtomicInteger();
+    /** {@link System#nanoTime()} when this backend's slow start ends; 0 when it is not ramping. */
+    private final AtomicLong slowStartUntil = new AtomicLong();
     private final BackendHealth health;
 
     public Backend(BackendConfig config, BackendHealth health) {
@@ -84,6 +87,21 @@ public final class Backend {
     /** May this backend take a new request or connection right now? */
     public boolean available() {
         return health.available();
+    }
+
+    /** When the slow start ends ({@link System#nanoTime()} scale), or 0 when the backend takes its full share. */
+    public long slowStartUntil() {
+        return slowStartUntil.get();
+    }
+
+    /** Starts (or restarts) a slow start that ends at {@code untilNanos}; see {@code lb.SlowStart}. */
+    public void beginSlowStart(long untilNanos) {
+        slowStartUntil.set(untilNanos == 0 ? 1 : untilNanos);
+    }
+
+    /** Ends the slow start that was to end at {@code untilNanos}, unless a newer one began since. */
+    public void endSlowStart(long untilNanos) {
+        slowStartUntil.compareAndSet(untilNanos, 0);
     }
 
     public int activeRequests() {

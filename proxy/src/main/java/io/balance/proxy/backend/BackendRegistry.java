@@ -2,7 +2,9 @@ package io.balance.proxy.backend;
 
 import io.balance.api.config.BackendConfig;
 import io.balance.api.config.LoadBalancerConfig;
+import io.balance.proxy.lb.LoadBalancer;
 import io.balance.proxy.lb.LoadBalancers;
+import io.balance.proxy.lb.SlowStart;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,21 +18,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the backend set in force and swaps it atomically. A backend that stays in the set
  * keeps its {@link Backend} instance (counters, health, breaker); a removed one is drained:
- * requests already on it finish, new ones go elsewhere.
+ * requests already on it finish, new ones go elsewhere. A backend added to a running set starts
+ * slowly ({@link SlowStart}); the first set (at start, or the first push) does not: all its
+ * backends start together.
  */
 public final class BackendRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(BackendRegistry.class);
 
     private final AtomicReference<BackendSet> current;
     private final Function<BackendConfig, BackendHealth> healthFactory;
+    private final SlowStart slowStart;
     private final List<BackendListener> listeners = new CopyOnWriteArrayList<>();
     private LoadBalancerConfig loadBalancerConfig;
     private boolean pushed;
 
-    public BackendRegistry(LoadBalancerConfig loadBalancerConfig, Function<BackendConfig, BackendHealth> healthFactory) {
+    public BackendRegistry(LoadBalancerConfig loadBalancerConfig, Function<BackendConfig, BackendHealth> healthFactory,
+            SlowStart slowStart) {
         this.loadBalancerConfig = loadBalancerConfig;
         this.healthFactory = healthFactory;
-        this.current = new AtomicReference<>(new BackendSet(0, List.of(), List.of(), LoadBalancers.create(loadBalancerConfig, List.of())));
+        this.slowStart = slowStart;
+        slowStart.configure(loadBalancerConfig);
+        this.current = new AtomicReference<>(new BackendSet(0, List.of(), List.of(), balancer(List.of())));
+    }
+
+    public SlowStart slowStart() {
+        return slowStart;
     }
 
     public void addListener(BackendListener listener) {
@@ -73,8 +85,9 @@ public final class BackendRegistry {
     public synchronized void reconfigure(LoadBalancerConfig config) {
         if (!config.equals(loadBalancerConfig)) {
             loadBalancerConfig = config;
+            slowStart.configure(config);
             BackendSet now = current.get();
-            current.set(new BackendSet(now.version(), now.configs(), now.backends(), LoadBalancers.create(config, now.backends())));
+            current.set(new BackendSet(now.version(), now.configs(), now.backends(), balancer(now.backends())));
         }
     }
 
@@ -107,7 +120,12 @@ public final class BackendRegistry {
                 added.add(fresh);
             }
         }
-        current.set(new BackendSet(version, configs, next, LoadBalancers.create(loadBalancerConfig, next)));
+        if (!old.backends().isEmpty()) {
+            for (Backend backend : added) {
+                slowStart.begin(backend, next, "added to the backend set");
+            }
+        }
+        current.set(new BackendSet(version, configs, next, balancer(next)));
         for (Backend backend : added) {
             listeners.forEach(l -> l.added(backend));
         }
@@ -118,6 +136,10 @@ public final class BackendRegistry {
         if (!added.isEmpty() || !kept.isEmpty()) {
             LOG.info("backend set version {}: {} backends ({} added, {} removed)", version, next.size(), added.size(), kept.size());
         }
+    }
+
+    private LoadBalancer balancer(List<Backend> backends) {
+        return LoadBalancers.create(loadBalancerConfig, backends, slowStart);
     }
 
     private static String key(String name, String address) {

@@ -15,26 +15,41 @@ public final class ActiveHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveHealth.class);
 
     private final String backend;
+    private final Runnable recovered;
     private volatile boolean healthy = true;
     private volatile String lastFailure = "";
     private int goodInRow;
     private int badInRow;
 
     public ActiveHealth(String backend) {
+        this(backend, () -> { });
+    }
+
+    /** {@code recovered} runs (outside the lock) when the backend turns healthy again. */
+    public ActiveHealth(String backend, Runnable recovered) {
         this.backend = backend;
+        this.recovered = recovered;
     }
 
     public boolean healthy() {
         return healthy;
     }
 
-    public synchronized void record(boolean ok, String detail, ResilienceSettings.ActiveChecks settings) {
+    public void record(boolean ok, String detail, ResilienceSettings.ActiveChecks settings) {
+        if (recordLocked(ok, detail, settings)) {
+            recovered.run();
+        }
+    }
+
+    /** True when this probe turned the backend healthy again. */
+    private synchronized boolean recordLocked(boolean ok, String detail, ResilienceSettings.ActiveChecks settings) {
         if (ok) {
             badInRow = 0;
             goodInRow++;
             if (!healthy && goodInRow >= settings.healthyThreshold()) {
                 healthy = true;
                 LOG.info("backend {}: healthy after {} good probe(s)", backend, goodInRow);
+                return true;
             }
         } else {
             goodInRow = 0;
@@ -45,6 +60,7 @@ public final class ActiveHealth {
                 LOG.warn("backend {}: unhealthy after {} failed probe(s): {}", backend, badInRow, detail);
             }
         }
+        return false;
     }
 
     /** Back to healthy with no history (active checks switched off). */

@@ -22,6 +22,7 @@ public final class OutlierDetector {
 
     private final String backend;
     private final LongSupplier clock;
+    private final Runnable recovered;
     private final AtomicInteger consecutive = new AtomicInteger();
     private final ErrorRateWindow window = new ErrorRateWindow();
     private volatile long ejectedUntil;
@@ -32,8 +33,14 @@ public final class OutlierDetector {
     private volatile String cause = "";
 
     public OutlierDetector(String backend, LongSupplier clock) {
+        this(backend, clock, () -> { });
+    }
+
+    /** {@code recovered} runs (outside the lock) when an ejection ends. */
+    public OutlierDetector(String backend, LongSupplier clock, Runnable recovered) {
         this.backend = backend;
         this.clock = clock;
+        this.recovered = recovered;
     }
 
     /** True while ejected. The first call after the time is up brings the backend back (logged once). */
@@ -44,13 +51,18 @@ public final class OutlierDetector {
         if (clock.getAsLong() - ejectedUntil < 0) {
             return true;
         }
+        boolean back = false;
         synchronized (this) {
             if (ejectedFlag && clock.getAsLong() - ejectedUntil >= 0) {
                 ejectedFlag = false;
                 consecutive.set(0);
                 window.reset();
+                back = true;
                 LOG.info("backend {}: back from ejection {}", backend, count);
             }
+        }
+        if (back) {
+            recovered.run();
         }
         return false;
     }

@@ -12,10 +12,10 @@ import io.balance.proxy.metrics.HttpMethods;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.metrics.ProxyMetrics.Reason;
 import io.balance.proxy.resilience.BackendLimits;
-import io.balance.proxy.resilience.Backoff;
 import io.balance.proxy.resilience.PanicPolicy;
 import io.balance.proxy.resilience.PanicPolicy.Eligibility;
 import io.balance.proxy.resilience.ResilienceSettings;
+import io.balance.proxy.resilience.RetryPermit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -95,7 +95,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private Eligibility eligibility = Eligibility.NORMAL;
     private boolean allowTried;
     private boolean retryPending;
-    private boolean holdsRetryToken;
+    private final RetryPermit retryPermit;
     private ScheduledFuture<?> retryTimer;
     private HttpResponseStatus retryStatus;
     private Reason retryReason;
@@ -104,6 +104,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     public HttpProxyHandler(ProxyState state, BackendConnector connector) {
         this.state = state;
         this.connector = connector;
+        this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
     }
 
     @Override
@@ -588,28 +589,24 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /**
      * Schedules another attempt after a failure that sent nothing to the client, when one is
-     * allowed: attempts left, no request body streamed yet, and the retry budget has room. The
-     * wait is {@link Backoff} on this event loop. Remembers what to answer if no backend takes
+     * allowed: no request body streamed yet, and {@link RetryPermit} grants it (attempts left,
+     * room in the retry budget). The backoff wait runs on this event loop's timer. Remembers what to answer if no backend takes
      * the retry. False when no retry will happen (the caller answers).
      */
     private boolean retry(HttpResponseStatus status, Reason reason, String detail) {
-        ResilienceSettings.Retry retry = settings.resilience().retry();
-        if (bodyForwarded || responseStarted || attempts >= retry.maxAttempts()) {
+        if (bodyForwarded || responseStarted) {
             return false;
         }
-        if (!holdsRetryToken) {
-            if (!state.resilience().retryBudget().tryAcquire(backendSet.backends(), retry)) {
-                state.metrics().retryBudgetExhausted();
-                return false;
-            }
-            holdsRetryToken = true;
+        long delay = retryPermit.nextDelayNanos(attempts, settings.resilience().retry(), backendSet.backends());
+        if (delay == RetryPermit.NO_RETRY) {
+            return false;
         }
         retryStatus = status;
         retryReason = reason;
         retryDetail = detail;
         retryPending = true;
         int id = exchangeId;
-        retryTimer = ctx.executor().schedule(() -> retryNow(id), Backoff.delayNanos(attempts, retry), TimeUnit.NANOSECONDS);
+        retryTimer = ctx.executor().schedule(() -> retryNow(id), delay, TimeUnit.NANOSECONDS);
         return true;
     }
 
@@ -730,10 +727,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         cancel(retryTimer);
         retryTimer = null;
         retryPending = false;
-        if (holdsRetryToken) {
-            holdsRetryToken = false;
-            state.resilience().retryBudget().release();
-        }
+        retryPermit.release();
         request = null;
         backend = null;
         connecting = false;

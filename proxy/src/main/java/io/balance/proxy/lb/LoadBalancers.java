@@ -15,7 +15,20 @@ public final class LoadBalancers {
      * new balancer whenever the backend set (or a weight in it) changes.
      */
     public static LoadBalancer create(LoadBalancerConfig config, List<Backend> backends) {
-        List<Backend> snapshot = List.copyOf(backends);
+        return algorithm(config, List.copyOf(backends));
+    }
+
+    /**
+     * As {@link #create(LoadBalancerConfig, List)}, with slow start around the algorithms that
+     * ramp when {@code slow_start_window} is set. Hashing algorithms never ramp: a ramp would
+     * move keys off their backend and back (the validator warns).
+     */
+    public static LoadBalancer create(LoadBalancerConfig config, List<Backend> backends, SlowStart slowStart) {
+        LoadBalancer algorithm = algorithm(config, List.copyOf(backends));
+        return SlowStart.ramps(config) ? new SlowStartBalancer(algorithm, slowStart) : algorithm;
+    }
+
+    private static LoadBalancer algorithm(LoadBalancerConfig config, List<Backend> snapshot) {
         return switch (config.algorithm()) {
             case ROUND_ROBIN -> new RoundRobin(snapshot);
             case WEIGHTED_ROUND_ROBIN -> new SmoothWeightedRoundRobin(snapshot);

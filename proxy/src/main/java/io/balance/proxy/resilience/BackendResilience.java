@@ -25,14 +25,27 @@ public final class BackendResilience implements BackendHealth {
     private final CircuitBreaker breaker;
     private final EjectionPool pool;
     private volatile boolean draining;
+    private volatile Runnable recovery = () -> { };
 
     public BackendResilience(String name, Supplier<ResilienceSettings> settings, EjectionPool pool, LongSupplier clock) {
         this.name = name;
         this.settings = settings;
         this.pool = pool;
-        this.active = new ActiveHealth(name);
-        this.outlier = new OutlierDetector(name, clock);
-        this.breaker = new CircuitBreaker(name, settings.get().breaker(), clock);
+        this.active = new ActiveHealth(name, this::recovered);
+        this.outlier = new OutlierDetector(name, clock, this::recovered);
+        this.breaker = new CircuitBreaker(name, settings.get().breaker(), clock, this::recovered);
+    }
+
+    /** What to run when the backend becomes eligible again after a failure (slow start). */
+    void onRecovery(Runnable recovery) {
+        this.recovery = recovery;
+    }
+
+    /** One part let go of the backend; it counts as recovered only if the other parts agree. */
+    private void recovered() {
+        if (available()) {
+            recovery.run();
+        }
     }
 
     public ActiveHealth active() {

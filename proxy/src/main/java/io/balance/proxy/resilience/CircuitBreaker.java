@@ -33,6 +33,7 @@ public final class CircuitBreaker {
 
     private final String backend;
     private final LongSupplier clock;
+    private final Runnable closedAfterOpen;
     private volatile ResilienceSettings.Breaker settings;
     private volatile State state = State.CLOSED;
     private volatile int consecutiveFailures;
@@ -42,17 +43,28 @@ public final class CircuitBreaker {
     private long trips;
 
     public CircuitBreaker(String backend, ResilienceSettings.Breaker settings, LongSupplier clock) {
+        this(backend, settings, clock, () -> { });
+    }
+
+    /** {@code closedAfterOpen} runs (outside the lock) when the breaker closes after a trip. */
+    public CircuitBreaker(String backend, ResilienceSettings.Breaker settings, LongSupplier clock, Runnable closedAfterOpen) {
         this.backend = backend;
         this.settings = settings;
         this.clock = clock;
+        this.closedAfterOpen = closedAfterOpen;
     }
 
     public void reconfigure(ResilienceSettings.Breaker next) {
+        boolean closed = false;
         synchronized (this) {
             settings = next;
             if (!next.enabled() && state != State.CLOSED) {
                 close("circuit breaker disabled");
+                closed = true;
             }
+        }
+        if (closed) {
+            closedAfterOpen.run();
         }
     }
 
@@ -103,6 +115,7 @@ public final class CircuitBreaker {
         if (state == State.CLOSED && consecutiveFailures == 0) {
             return;
         }
+        boolean closed = false;
         synchronized (this) {
             switch (state) {
                 case CLOSED -> consecutiveFailures = 0;
@@ -111,12 +124,16 @@ public final class CircuitBreaker {
                     trialSuccesses++;
                     if (trialSuccesses >= settings.halfOpenTrials()) {
                         close("closed after " + trialSuccesses + " successful trial request(s)");
+                        closed = true;
                     }
                 }
                 default -> {
                     // open: a request admitted before the trip; it says nothing new
                 }
             }
+        }
+        if (closed) {
+            closedAfterOpen.run();
         }
     }
 

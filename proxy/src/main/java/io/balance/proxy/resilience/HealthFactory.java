@@ -8,7 +8,7 @@ import io.balance.proxy.backend.BackendHealth;
 import io.balance.proxy.backend.BackendListener;
 import io.balance.proxy.health.EjectionPool;
 import io.balance.proxy.health.HealthCheckers;
-import io.balance.proxy.metrics.ProxyMetrics;
+import io.balance.proxy.lb.SlowStart;
 import io.netty.channel.EventLoopGroup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,17 +17,20 @@ import java.util.function.LongSupplier;
 /**
  * Builds each backend's health view ({@link BackendResilience}) and runs what keeps it
  * current: active probes start when a backend joins the set and stop when it leaves; the
- * ejection pool tracks the members; a reload swaps the settings every view reads.
+ * ejection pool tracks the members; a reload swaps the settings every view reads. A backend
+ * that becomes eligible again (healthy, back from ejection, breaker closed) starts slowly.
  */
 public final class HealthFactory implements BackendListener, AutoCloseable {
     private final LongSupplier clock = System::nanoTime;
     private final EjectionPool pool = new EjectionPool();
     private final HealthCheckers checkers;
+    private final SlowStart slowStart;
     private final Map<Backend, BackendResilience> members = new ConcurrentHashMap<>();
     private volatile ResilienceSettings settings;
 
-    public HealthFactory(ProxyConfig config, EventLoopGroup group, BackendConnector connector, ProxyMetrics metrics) {
+    public HealthFactory(ProxyConfig config, EventLoopGroup group, BackendConnector connector, SlowStart slowStart) {
         this.settings = ResilienceSettings.of(config);
+        this.slowStart = slowStart;
         this.checkers = new HealthCheckers(group, connector, this::settings);
     }
 
@@ -65,6 +68,7 @@ public final class HealthFactory implements BackendListener, AutoCloseable {
     public synchronized void added(Backend backend) {
         if (backend.health() instanceof BackendResilience health) {
             members.put(backend, health);
+            health.onRecovery(() -> slowStart.begin(backend, members.keySet(), "eligible again"));
             pool.add(health.outlier());
             if (settings.active().enabled()) {
                 checkers.start(backend, health.active());

@@ -23,8 +23,7 @@ public record ResilienceSettings(
         Breaker breaker,
         Retry retry,
         Limits limits,
-        int panicThresholdPercent,
-        long slowStartNanos) {
+        int panicThresholdPercent) {
 
     /** The most attempts a request can make, whatever the config says (the validator allows 1-10). */
     public static final int MAX_ATTEMPTS_CAP = 10;
@@ -37,9 +36,7 @@ public record ResilienceSettings(
                 Breaker.of(config.resilience().circuitBreaker()),
                 Retry.of(config.resilience().retry()),
                 Limits.of(config.resilience().limits()),
-                hc.panicThreshold(),
-                // No config key yet: slow start stays off (see the report for the proposed key).
-                0L);
+                hc.panicThreshold());
     }
 
     /** {@code health_check}: active probes. */

@@ -12,6 +12,7 @@ import io.balance.proxy.metrics.ProxyMetrics.Reason;
 import io.balance.proxy.resilience.PanicPolicy;
 import io.balance.proxy.resilience.PanicPolicy.Eligibility;
 import io.balance.proxy.resilience.ResilienceSettings;
+import io.balance.proxy.resilience.RetryPermit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -20,11 +21,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Accepts a client connection in TCP mode: picks a backend (hashing on the source address where
  * the algorithm wants it), connects on the client's own event loop, fails over to another
- * backend when a connect fails, then hands both channels to {@link TcpRelayHandler}s.
+ * backend when a connect fails, then hands both channels to {@link TcpRelayHandler}s. Failover
+ * follows the HTTP retry rules ({@link RetryPermit}): {@code retry.max_attempts}, the retry
+ * budget (a token from the first failover until connected or given up) and the backoff, waited
+ * on the event loop's timer.
  */
 public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
     private static final int MAX_TRIES = ResilienceSettings.MAX_ATTEMPTS_CAP;
@@ -32,16 +37,19 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_TRIES];
+    private final RetryPermit retryPermit;
     private int triedCount;
     private int attempts;
     private Eligibility eligibility = Eligibility.NORMAL;
     private boolean atConnectionLimit;
+    private boolean allowTried;
     private long hash;
     private RelayPair pair;
 
     public TcpFrontendHandler(ProxyState state, BackendConnector connector) {
         this.state = state;
         this.connector = connector;
+        this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
     }
 
     @Override
@@ -53,7 +61,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
 
     @Override
     public boolean accepts(Backend backend) {
-        for (int i = 0; i < triedCount; i++) {
+        for (int i = 0; i < triedCount && !allowTried; i++) {
             if (tried[i] == backend) {
                 return false;
             }
@@ -62,19 +70,17 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     }
 
     /**
-     * Connects to the next backend the balancer offers. {@code retry.max_attempts} bounds the
-     * connects; backends skipped without a connect (breaker has no trial slot, connection cap
-     * reached) don't spend an attempt. A refused client is counted once, under the reason that
-     * best explains it.
+     * Connects to the next backend the balancer offers. Backends skipped without a connect
+     * (breaker has no trial slot, connection cap reached) don't spend an attempt. A refused
+     * client is counted once, under the reason that best explains it.
      */
     private void connectNext(ChannelHandlerContext ctx) {
         TrafficSettings settings = state.settings();
         ResilienceSettings resilience = settings.resilience();
-        int maxAttempts = Math.min(MAX_TRIES, resilience.retry().maxAttempts());
         BackendSet set = state.registry().current();
         eligibility = state.resilience().panic().decide(set, resilience.panicThresholdPercent());
-        while (eligibility != Eligibility.NONE && attempts < maxAttempts && triedCount < MAX_TRIES) {
-            Backend backend = set.balancer().choose(hash, this);
+        while (eligibility != Eligibility.NONE && triedCount < MAX_TRIES) {
+            Backend backend = pick(set);
             if (backend == null) {
                 break;
             }
@@ -101,7 +107,37 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             future.addListener((ChannelFutureListener) f -> connected(ctx, backend, f));
             return;
         }
-        state.metrics().rejected(attempts > 0 ? Reason.CONNECT_FAILED : atConnectionLimit ? Reason.CONNECTION_LIMIT : Reason.NO_BACKEND);
+        giveUp(ctx, attempts > 0 ? Reason.CONNECT_FAILED : atConnectionLimit ? Reason.CONNECTION_LIMIT : Reason.NO_BACKEND);
+    }
+
+    /** As in HTTP, a failover goes to a backend not tried yet when there is one, else back to one already tried. */
+    private Backend pick(BackendSet set) {
+        Backend chosen = set.balancer().choose(hash, this);
+        if (chosen == null && attempts > 0 && !allowTried) {
+            allowTried = true;
+            chosen = set.balancer().choose(hash, this);
+        }
+        return chosen;
+    }
+
+    /** After a failed connect: the next backend after the backoff, if {@link RetryPermit} allows one. */
+    private void failOver(ChannelHandlerContext ctx) {
+        ResilienceSettings.Retry retry = state.settings().resilience().retry();
+        long delay = retryPermit.nextDelayNanos(attempts, retry, state.registry().current().backends());
+        if (delay == RetryPermit.NO_RETRY) {
+            giveUp(ctx, Reason.CONNECT_FAILED);
+            return;
+        }
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive()) {
+                connectNext(ctx);
+            }
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void giveUp(ChannelHandlerContext ctx, Reason reason) {
+        retryPermit.release();
+        state.metrics().rejected(reason);
         ctx.close();
     }
 
@@ -111,10 +147,11 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             backend.requestFinished();
             backend.health().failed(BackendHealth.Failure.CONNECT);
             if (ctx.channel().isActive()) {
-                connectNext(ctx);
+                failOver(ctx);
             }
             return;
         }
+        retryPermit.release();
         backend.health().succeeded();
         Channel client = ctx.channel();
         Channel backendChannel = future.channel();
@@ -128,6 +165,12 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
         client.pipeline().addLast(new TcpRelayHandler(backendChannel, pair));
         client.config().setAutoRead(true);
         backendChannel.config().setAutoRead(true);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        retryPermit.release();
+        ctx.fireChannelInactive();
     }
 
     @Override

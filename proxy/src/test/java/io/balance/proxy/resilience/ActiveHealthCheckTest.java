@@ -6,33 +6,22 @@ import static org.awaitility.Awaitility.await;
 import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ActiveHealthCheckTest {
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     /** {@code probe}: the probe's own health_check keys, in flow style. */
     private RunningProxy proxy(String probe) {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: true, interval: 200ms, timeout: 200ms, healthy_threshold: 2, unhealthy_threshold: 2, %s}
-                """.formatted(a.address(), b.address(), probe));
+                """.formatted(probe));
         return proxy;
     }
 
@@ -91,7 +80,7 @@ class ActiveHealthCheckTest {
     @Test
     void probesOverTlsWhenTheTypeIsHttps() throws Exception {
         try (TlsHealthServer tls = new TlsHealthServer()) {
-            proxy = RunningProxy.start("""
+            proxy = stage.start("""
                     mode: http
                     backends:
                       - {name: secure, address: "%s"}
@@ -110,7 +99,7 @@ class ActiveHealthCheckTest {
 
     @Test
     void sendsNoProbesWhenActiveChecksAreOff() throws Exception {
-        proxy = RunningProxy.start("""
+        proxy = stage.start("""
                 mode: http
                 backends:
                   - {name: a, address: "%s"}

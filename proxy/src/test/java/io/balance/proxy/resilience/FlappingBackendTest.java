@@ -8,40 +8,29 @@ import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FlappingBackendTest {
     private static final double CLOSED = 0;
     private static final double OPEN = 1;
     private static final double HALF_OPEN = 2;
 
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     @Test
     void opensAndClosesTheCircuitOnEveryTripOfAFlappingBackend() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: false, passive_checks: {enabled: false}}
                 resilience:
                   circuit_breaker: {max_failures: 3, timeout: 1500ms}
                   retry: {enabled: false}
-                """.formatted(a.address(), b.address()));
+                """);
         assertThat(Traffic.breaker(proxy, "a")).isEqualTo(CLOSED);
         for (int trip = 1; trip <= 4; trip++) {
             double errorsBefore = Traffic.requests(proxy, "a", 500);

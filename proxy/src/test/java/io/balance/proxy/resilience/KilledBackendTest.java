@@ -6,40 +6,29 @@ import static org.awaitility.Awaitility.await;
 import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KilledBackendTest {
     private static final int CLIENTS = 8;
 
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     @Test
     void losesNoIdempotentRequestWhenABackendDiesUnderLoadAndTakesItBackWhenItReturns() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: false, passive_checks: {ejection_time: 1s}}
                 resilience:
                   circuit_breaker: {timeout: 1s}
                   # the budget floor covers every client in flight: this test pins retries, not
                   # budget exhaustion (RetryBudgetFaultTest does that)
                   retry: {min_retries: %d}
-                """.formatted(a.address(), b.address(), CLIENTS));
+                """.formatted(CLIENTS));
         try (Traffic.Load load = new Traffic.Load(proxy, "/", CLIENTS)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> a.requests() >= 50 && b.requests() >= 50);
             a.kill();

@@ -7,36 +7,25 @@ import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OutlierEjectionTest {
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     @Test
     void ejectsABackendAnswering503sAndReadmitsItAfterItRecovers() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check:
                   enabled: false
                   passive_checks: {consecutive_failures: 3, ejection_time: 3s, max_ejection_time: 10s}
                 resilience: {circuit_breaker: {enabled: false}}
-                """.formatted(a.address(), b.address()));
+                """);
         assertThat(Traffic.metric(proxy, "balance_backend_ejections_total{backend=\"a\"}")).as("registered at start").isZero();
         a.forceStatus(503);
         for (int i = 0; i < 20; i++) {
@@ -64,15 +53,11 @@ class OutlierEjectionTest {
 
     @Test
     void neverEjectsTheWholePool() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: false, passive_checks: {consecutive_failures: 2, max_ejection_percent: 50}}
                 resilience: {circuit_breaker: {enabled: false}, retry: {enabled: false}}
-                """.formatted(a.address(), b.address()));
+                """);
         a.forceStatus(503);
         b.forceStatus(503);
         for (int i = 0; i < 20; i++) {

@@ -26,9 +26,4 @@ class ResilienceSettingsTest {
         assertThat(load("resilience: {retry: {enabled: false, max_attempts: 5}}").retry().maxAttempts()).isEqualTo(1);
         assertThat(load("resilience: {retry: {max_attempts: 5}}").retry().maxAttempts()).isEqualTo(5);
     }
-
-    @Test
-    void slowStartIsOffUntilItHasAKey() throws Exception {
-        assertThat(load("mode: http").slowStartNanos()).isZero();
-    }
 }

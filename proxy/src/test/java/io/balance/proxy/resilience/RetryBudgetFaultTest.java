@@ -12,41 +12,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryBudgetFaultTest {
     private static final int CLIENTS = 30;
     private static final int MIN_RETRIES = 2;
 
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     @Test
     void holdsRetriesUnderTheBudgetDuringAFullOutage() throws Exception {
         // Breakers and ejection off, so every request reaches the dead backends and wants retries;
         // a long backoff keeps each granted retry in flight while the other requests arrive.
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: false, passive_checks: {enabled: false}}
                 resilience:
                   circuit_breaker: {enabled: false}
                   retry: {max_attempts: 3, initial_delay: 1s, max_delay: 1s, budget_percent: 0, min_retries: %d}
-                """.formatted(a.address(), b.address(), MIN_RETRIES));
+                """.formatted(MIN_RETRIES));
         a.kill();
         b.kill();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

@@ -13,34 +13,23 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TotalOutageTest {
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private RunningProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
-    }
 
     @Test
     void answers503AtOnceWithoutConnectionAttemptsOrPileUpWhenEveryBackendIsDown() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
+        proxy = stage.proxy("""
                 load_balancer: {algorithm: round-robin}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
                 health_check: {enabled: false}
                 resilience: {circuit_breaker: {max_failures: 2, timeout: 60s}}
-                """.formatted(a.address(), b.address()));
+                """);
         a.kill();
         b.kill();
         // The first requests find the backends down; the breakers open.

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -61,10 +62,32 @@ public final class TestHttpBackend implements AutoCloseable {
         return new TestHttpBackend(name).listen(0);
     }
 
+    /**
+     * A backend whose listener takes no connection until {@link #acceptAgain()}: once its backlog
+     * of one is full, the kernel drops further SYNs, so connects to it hang (in SYN retransmits)
+     * instead of failing.
+     */
+    public static TestHttpBackend startNotAccepting(String name) {
+        return new TestHttpBackend(name).listen(0, false);
+    }
+
     /** Starts (or restarts, after {@link #kill()}) on the given port; 0 picks one. */
     public TestHttpBackend listen(int wantedPort) {
+        return listen(wantedPort, true);
+    }
+
+    /** The listener of {@link #startNotAccepting} takes connections from now on, the waiting ones first. */
+    public void acceptAgain() {
+        server.config().setAutoRead(true);
+    }
+
+    private TestHttpBackend listen(int wantedPort, boolean accepting) {
         try {
-            server = new ServerBootstrap()
+            ServerBootstrap bootstrap = new ServerBootstrap();
+            if (!accepting) {
+                bootstrap.option(ChannelOption.SO_BACKLOG, 1).option(ChannelOption.AUTO_READ, false);
+            }
+            server = bootstrap
                     .group(GROUP)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<>() {
