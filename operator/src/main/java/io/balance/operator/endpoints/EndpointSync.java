@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class EndpointSync implements AutoCloseable {
     public static final String LAG_TIMER = "balance.operator.endpoint.sync.lag";
     private static final Logger LOG = LoggerFactory.getLogger(EndpointSync.class);
+    /** Retries to a pod whose proxy process has acknowledged nothing yet are at most this far apart. */
+    static final Duration STARTING_POD_MAX_BACKOFF = Duration.ofSeconds(1);
 
     private final ProxyAdminClient client;
     private final Clock clock;
@@ -269,6 +271,9 @@ public final class EndpointSync implements AutoCloseable {
 
     private void scheduleRetry(ProxySyncState state, PodSyncState pod) {
         Duration delay = settings.backoff(pod.attempts);
+        if (pod.acked == 0 && delay.compareTo(STARTING_POD_MAX_BACKOFF) > 0) {
+            delay = STARTING_POD_MAX_BACKOFF; // a starting proxy: its admin port opens any moment, and it is not Ready until programmed
+        }
         pod.retryFor = state.version;
         LOG.debug("push to {} failed ({}); retry in {} ms", pod.observed.endpoint(), pod.error, delay.toMillis());
         pod.retry = scheduler.schedule(() -> {

@@ -23,6 +23,7 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         List<BackendEntry> backends = List.of();
         final AtomicInteger failuresLeft = new AtomicInteger();
         volatile boolean unreachable;
+        volatile boolean statusUnanswered;
         /** While non-null, pushes wait here (in order) for {@link #release}. */
         List<Runnable> held;
     }
@@ -71,7 +72,7 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         statusCalls.incrementAndGet();
         FakePod pod = pod(endpoint.ip());
         synchronized (pod) {
-            if (pod.unreachable) {
+            if (pod.unreachable || pod.statusUnanswered) {
                 return CompletableFuture.failedFuture(new java.net.ConnectException("connection refused"));
             }
             return CompletableFuture.completedFuture(new ProxyStatus(pod.version, 0));
@@ -114,6 +115,11 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
 
     public void unreachable(String ip, boolean unreachable) {
         pod(ip).unreachable = unreachable;
+    }
+
+    /** {@code GET /status} of this pod fails (pushes still work): only a pod event can show what happened to it. */
+    public void statusUnanswered(String ip, boolean unanswered) {
+        pod(ip).statusUnanswered = unanswered;
     }
 
     /** The pod lost its set (its process restarted under the same pod): it reports version 0 again. */

@@ -376,6 +376,16 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
     }
 
     @Override
+    protected void reprogramsAProxyWhoseContainerRestartedWithoutWaitingForTheStatusPoll() {
+        reconcilesWithoutEndpointSlices("crashed");
+    }
+
+    @Override
+    protected void programsANewPodOnceItRunsWithAnIp() {
+        reconcilesWithoutEndpointSlices("newpod");
+    }
+
+    @Override
     protected void aServicePortNumberFindsTheSlicesPortThroughTheServicePortsName() {
         reconcilesWithoutEndpointSlices("byport");
     }
