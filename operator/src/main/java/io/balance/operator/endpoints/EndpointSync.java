@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * IP), when it has not acknowledged it yet, when its proxy container restarted (restart count or
  * started flag changed), when its readiness flips, and when its {@code GET /status}, polled
  * periodically, reports an older version than it acknowledged. Failed pushes are retried with
- * exponential backoff while the pod exists. Every change of what the status shows (an
+ * exponential backoff while the pod exists (at most a second apart until the process first
+ * acknowledges: a starting proxy's admin port opens any moment). Every change of what the status shows (an
  * acknowledgement, a failure) is told to the listener, which triggers a reconcile.
  *
  * <p>An empty set never replaces a non-empty one at once: the old set stays until the Service has
