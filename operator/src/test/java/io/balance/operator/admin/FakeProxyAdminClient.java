@@ -24,6 +24,8 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         final AtomicInteger failuresLeft = new AtomicInteger();
         volatile boolean unreachable;
         volatile boolean statusUnanswered;
+        long configVersion;
+        com.fasterxml.jackson.databind.JsonNode config;
         /** While non-null, pushes wait here (in order) for {@link #release}. */
         List<Runnable> held;
     }
@@ -68,6 +70,28 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
     }
 
     @Override
+    public CompletionStage<PushResult> pushConfig(PodEndpoint endpoint, String token, long version,
+            com.fasterxml.jackson.databind.JsonNode config) {
+        FakePod pod = pod(endpoint.ip());
+        synchronized (pod) {
+            if (pod.unreachable) {
+                return CompletableFuture.completedFuture(PushResult.failed(0, "ConnectException: connection refused"));
+            }
+            if (version < pod.configVersion || version == pod.configVersion && !config.equals(pod.config)) {
+                return CompletableFuture.completedFuture(PushResult.conflict("version " + version
+                        + " is older than the applied version " + pod.configVersion));
+            }
+            pod.configVersion = version;
+            pod.config = config.deepCopy();
+            return CompletableFuture.completedFuture(PushResult.acknowledged(200));
+        }
+    }
+
+    public long configVersionOf(String ip) {
+        return pod(ip).configVersion;
+    }
+
+    @Override
     public CompletionStage<ProxyStatus> status(PodEndpoint endpoint) {
         statusCalls.incrementAndGet();
         FakePod pod = pod(endpoint.ip());
@@ -75,7 +99,7 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
             if (pod.unreachable || pod.statusUnanswered) {
                 return CompletableFuture.failedFuture(new java.net.ConnectException("connection refused"));
             }
-            return CompletableFuture.completedFuture(new ProxyStatus(pod.version, 0));
+            return CompletableFuture.completedFuture(new ProxyStatus(pod.version, pod.configVersion));
         }
     }
 
