@@ -44,7 +44,8 @@ class EndpointPropagationTest {
      * Test 1's bound from slice write to the first response from an added backend, for each single add. The
      * operator's fast path pushes straight from its informers (no reconcile in the way): adds took 40-330 ms,
      * also with the operator's and the proxy module's tests running beside (load average 7.6 on 2 cores);
-     * before the fast path, single adds waited 1.2-6 s in the reconcile queue on a loaded machine.
+     * before the fast path, changes waited in the reconcile queue on a loaded machine (single adds 1.2-1.9 s,
+     * some of 50 changes up to 6 s).
      */
     static final Duration ADD_BOUND = Duration.ofSeconds(2);
     /**
