@@ -235,7 +235,7 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         BackendSpec backend = proxy.getSpec().backend();
         String namespace = proxy.getMetadata().getNamespace();
         ResourceID id = ResourceID.fromResource(proxy);
-        boolean fromService = backend != null && backend.addresses() == null && backend.serviceName() != null;
+        boolean fromService = discoveryServed && backend != null && backend.addresses() == null && backend.serviceName() != null;
         syncInputs.target(id, new InformerSyncInputs.Target(backend,
                 fromService ? slicePort(context, namespace, backend) : null, Defaults.adminPort(proxy.getSpec())));
         String token = context.getSecondaryResource(Secret.class).map(AdminTokenSecretModel::tokenOf).orElse(null);
