@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * <li>applies a changed ConfigMap hot (as the proxy does when the mounted file changes), and
  * replaces pods when the pod template changes;</li>
  * <li>probes {@code /health} (3 failures restart the container, same pod and IP) and
- * {@code /ready} (the Pod's Ready condition follows it), and writes Deployment status;</li>
+ * {@code /ready} (the Pod's Ready condition follows it; a restart is written at once), and writes
+ * Deployment status;</li>
  * <li>deletes objects whose owner is gone (the mock has no garbage collector).</li>
  * </ul>
  */
@@ -225,9 +226,9 @@ public final class NodeSimulator implements AutoCloseable {
                 probeLiveness(pod, configMap, secret);
             }
             boolean ready = pod.server != null && probe(pod.adminUrl() + "/ready");
-            if (ready != pod.ready || pod.uid == null) {
+            if (ready != pod.ready || pod.uid == null || pod.restarts != pod.restartsWritten) {
                 pod.ready = ready;
-                writePod(deployment, pod);
+                writePod(deployment, pod); // as a kubelet reports a container restart at once
             }
         }
         writeDeploymentStatus(deployment, pods, hash);
@@ -384,6 +385,7 @@ public final class NodeSimulator implements AutoCloseable {
         }
         object.setStatus(podStatus(pod));
         client.pods().inNamespace(pod.namespace).resource(object).updateStatus();
+        pod.restartsWritten = object.getStatus().getContainerStatuses().get(0).getRestartCount();
     }
 
     private PodStatus podStatus(ProxyPod pod) {

@@ -19,6 +19,8 @@ public final class ProxyPod {
     volatile String configText;
     volatile boolean ready;
     volatile int restarts;
+    /** The restart count the Pod object shows. */
+    volatile int restartsWritten;
     volatile int livenessFailures;
     volatile String uid;
 

@@ -41,16 +41,23 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointPropagationTest {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     /**
-     * Test 1's bound from slice write to the first response from an added backend. The target is 1 s, and most
-     * adds take 30-350 ms, but on the loaded 2-core build machine single adds took 1.2-1.9 s (stalls that also
-     * slowed removals and the simulator's restarts: the operator's reconcile queue, not the proxies), so the
-     * assertion is a loose 10 s that still catches a sync that stopped working; the measured values are printed
-     * ("UNDER LOAD: ...") and the latency targets are reported from the printed figures, not asserted here.
+     * Test 1's bound from slice write to the first response from an added backend, for each single add. The
+     * operator's fast path pushes straight from its informers (no reconcile in the way): adds took 40-330 ms,
+     * also with the operator's and the proxy module's tests running beside (load average 7.6 on 2 cores);
+     * before the fast path, changes waited in the reconcile queue on a loaded machine (single adds 1.2-1.9 s,
+     * some of 50 changes up to 6 s).
      */
-    static final Duration ADD_BOUND = Duration.ofSeconds(10);
-    /** Test 2's (loose) bound on the p99 of 50 changes; the figures land in target/propagation.txt. */
-    static final Duration P99_BOUND = Duration.ofSeconds(10);
+    static final Duration ADD_BOUND = Duration.ofSeconds(2);
+    /**
+     * Test 2's bounds on 50 changes (the issue's target is 1 s; measured quiet p50 51-57 ms, p99 124-293 ms;
+     * loaded p50 55-73 ms, p99 124-334 ms). p99 is one sample in 50, so it gets room for a GC pause or a
+     * starved CPU on a loaded 2-core machine; the figures land in target/propagation.txt.
+     */
+    static final Duration P50_BOUND = Duration.ofSeconds(1);
+    static final Duration P99_BOUND = Duration.ofSeconds(2);
     static final Duration POLL = Duration.ofMillis(5);
+    /** From a killed proxy's restart to its re-programming: well within the operator's 10 s status poll. */
+    static final Duration REPROGRAM_BOUND = Duration.ofSeconds(3);
     /**
      * A new client for every test: pods of successive tests reuse the same addresses (127.0.0.11:9090, ...),
      * and a keep-alive connection pooled to a stopped pod's admin port must not be reused for its successor.
@@ -180,6 +187,7 @@ class EndpointPropagationTest {
         Files.writeString(out, detail);
 
         assertThat(all).hasSize(50);
+        assertThat(percentile(all, 50)).as(line).isLessThanOrEqualTo(P50_BOUND.toMillis());
         assertThat(percentile(all, 99)).as(line).isLessThanOrEqualTo(P99_BOUND.toMillis());
     }
 
@@ -206,10 +214,9 @@ class EndpointPropagationTest {
         // (no answer, no close) until the request timeout instead of failing
         newHttpClient();
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
             assertThat(pod.restarts()).isEqualTo(1);
             assertThat(pod.server()).isNotNull().isNotSameAs(crashed);
-            assertThat(pod.ready()).isTrue();
         });
         long restartedAt = System.nanoTime();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
@@ -219,6 +226,9 @@ class EndpointPropagationTest {
         long programmedAt = System.nanoTime();
         System.out.println("RESTART: restarted " + millis(restartedAt - killedAt) + " ms after the kill, backends_version = "
                 + "operator's " + operatorVersion() + " " + millis(programmedAt - restartedAt) + " ms after that");
+        assertThat(millis(programmedAt - restartedAt)).as("re-programmed from the Pod's restart count, not the 10 s status poll")
+                .isLessThan(REPROGRAM_BOUND.toMillis());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pod.ready()).isTrue());
 
         String url = pod.trafficUrl() + "/";
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(backendsAnswering(url, 60))

@@ -36,14 +36,25 @@ public final class HttpProxyAdminClient implements ProxyAdminClient {
 
     @Override
     public CompletionStage<PushResult> pushBackends(PodEndpoint pod, String token, long version, List<BackendEntry> backends) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(pod.baseUrl() + "/backends"))
+        return put(pod, "/backends", token, body(version, backends));
+    }
+
+    @Override
+    public CompletionStage<PushResult> pushConfig(PodEndpoint pod, String token, long version, JsonNode config) {
+        ObjectNode body = JSON.createObjectNode().put("version", version);
+        body.set("config", config);
+        return put(pod, "/config", token, body.toString());
+    }
+
+    private CompletionStage<PushResult> put(PodEndpoint pod, String path, String token, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pod.baseUrl() + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(body(version, backends)))
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(HttpProxyAdminClient::result)
+                .thenApply(response -> result(path, response))
                 .exceptionally(e -> PushResult.failed(0, describe(e)));
     }
 
@@ -69,7 +80,7 @@ public final class HttpProxyAdminClient implements ProxyAdminClient {
         return root.toString();
     }
 
-    private static PushResult result(HttpResponse<String> response) {
+    private static PushResult result(String path, HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 200) {
             return PushResult.acknowledged(status);
@@ -78,14 +89,21 @@ public final class HttpProxyAdminClient implements ProxyAdminClient {
         if (status == 409) {
             return PushResult.conflict(message);
         }
-        return PushResult.failed(status, "PUT /backends answered " + status + (message.isEmpty() ? "" : ": " + message));
+        return PushResult.failed(status, "PUT " + path + " answered " + status + (message.isEmpty() ? "" : ": " + message));
     }
 
     private static String errorOf(String body) {
         try {
             JsonNode root = JSON.readTree(body);
             JsonNode error = root.has("error") ? root.get("error") : root.path("errors");
-            return error.isMissingNode() ? "" : error.isTextual() ? error.asText() : error.toString();
+            String message = error.isMissingNode() ? "" : error.isTextual() ? error.asText() : error.toString();
+            JsonNode problems = root.path("problems"); // a 400's list: each problem with its path
+            if (problems.isArray() && !problems.isEmpty()) {
+                List<String> each = new java.util.ArrayList<>();
+                problems.forEach(p -> each.add(p.asText()));
+                message = (message.isEmpty() ? "" : message + ": ") + String.join("; ", each);
+            }
+            return message;
         } catch (IOException e) {
             return "";
         }

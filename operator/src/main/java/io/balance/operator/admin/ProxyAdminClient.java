@@ -1,5 +1,6 @@
 package io.balance.operator.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -11,6 +12,13 @@ import java.util.concurrent.CompletionStage;
 public interface ProxyAdminClient {
     /** {@code PUT /backends {"version":N,"backends":[...]}} with the bearer token; failures complete normally as {@link PushResult}. */
     CompletionStage<PushResult> pushBackends(PodEndpoint pod, String token, long version, List<BackendEntry> backends);
+
+    /**
+     * {@code PUT /config {"version":N,"config":{...}}} with the bearer token: {@code config} is the proxy config
+     * in the file format (snake_case keys) as a JSON object; the proxy applies its hot keys atomically and
+     * answers 409 for restart-class keys that differ. Failures complete normally as {@link PushResult}.
+     */
+    CompletionStage<PushResult> pushConfig(PodEndpoint pod, String token, long version, JsonNode config);
 
     /** {@code GET /status}; completes exceptionally when the pod cannot be reached or answers garbage. */
     CompletionStage<ProxyStatus> status(PodEndpoint pod);

@@ -14,11 +14,9 @@ import io.balance.operator.dependent.NetworkPolicyDependent;
 import io.balance.operator.dependent.PdbDependent;
 import io.balance.operator.dependent.ServiceDependent;
 import io.balance.operator.dependent.ServiceMonitorDependent;
-import io.balance.operator.admin.BackendEntry;
 import io.balance.operator.crd.BackendSpec;
 import io.balance.operator.endpoints.EndpointSetBuilder;
 import io.balance.operator.endpoints.EndpointSync;
-import io.balance.operator.endpoints.ProxyPod;
 import io.balance.operator.endpoints.SyncSnapshot;
 import io.balance.operator.model.AdminTokenSecretModel;
 import io.balance.operator.model.BootstrapBackends;
@@ -103,8 +101,7 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
     private final EndpointSync endpointSync;
     private final ProxyConditionGauges gauges;
     private final boolean discoveryServed;
-    private volatile InformerEventSource<Pod, BalanceProxy> pods;
-    private volatile InformerEventSource<EndpointSlice, BalanceProxy> slices;
+    private volatile InformerSyncInputs syncInputs;
 
     /**
      * @param endpointSync pushes endpoint sets to the pods; its polling starts and stops with this controller
@@ -127,6 +124,8 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
      * instance label), the EndpointSlices of every backend Service (mapped through an index of
      * the BalanceProxies by {@code namespace/serviceName}, the slices' {@code kubernetes.io/service-name}
      * label), and an event source the endpoint sync fires when a pod's acknowledgement changes.
+     * Slice and pod events also go straight to the endpoint sync ({@link FastPathInformer}), which
+     * pushes a changed set or re-programs a restarted pod without waiting for a reconcile.
      */
     @Override
     public List<EventSource<?, BalanceProxy>> prepareEventSources(EventSourceContext<BalanceProxy> context) {
@@ -136,7 +135,7 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
         gauges.readFrom(() -> primaries.list().toList());
         endpointSync.retainWhile(id -> primaries.get(id).isPresent());
         List<EventSource<?, BalanceProxy>> sources = new ArrayList<>();
-        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, BalanceProxy.class)
+        var pods = new FastPathInformer<>(InformerEventSourceConfiguration.from(Pod.class, BalanceProxy.class)
                 .withName("proxy-pods")
                 .withLabelSelector(Labels.NAME + "=" + Labels.APP)
                 .withSecondaryToPrimaryMapper(pod -> {
@@ -144,10 +143,11 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
                             : pod.getMetadata().getLabels().get(Labels.INSTANCE);
                     return instance == null ? Set.of() : Set.of(new ResourceID(instance, pod.getMetadata().getNamespace()));
                 })
-                .build(), context);
+                .build(), context, endpointSync);
         sources.add(pods);
+        InformerEventSource<EndpointSlice, BalanceProxy> slices = null;
         if (discoveryServed) {
-            slices = new InformerEventSource<>(InformerEventSourceConfiguration.from(EndpointSlice.class, BalanceProxy.class)
+            slices = new FastPathInformer<>(InformerEventSourceConfiguration.from(EndpointSlice.class, BalanceProxy.class)
                     .withName("backend-endpointslices")
                     .withSecondaryToPrimaryMapper(slice -> {
                         String service = slice.getMetadata().getLabels() == null ? null
@@ -156,9 +156,11 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
                                 slice.getMetadata().getNamespace() + "/" + service).stream()
                                 .map(ResourceID::fromResource).collect(Collectors.toSet());
                     })
-                    .build(), context);
+                    .build(), context, endpointSync);
             sources.add(slices);
         }
+        syncInputs = new InformerSyncInputs(primaries, pods, slices);
+        endpointSync.readFrom(syncInputs);
         sources.add(new SyncEvents(endpointSync));
         return sources;
     }
@@ -224,30 +226,22 @@ public class BalanceProxyReconciler implements Reconciler<BalanceProxy> {
     }
 
     /**
-     * Computes the proxy's endpoint set (static addresses, or the backend Service's EndpointSlices)
-     * and hands it with the running pods to the endpoint sync, which pushes in the background.
+     * Tells the endpoint sync where this proxy's backends come from (its accepted spec) and hands it
+     * the admin token; the sync reads the set and the pods from the informer caches and pushes in the
+     * background. Between reconciles it follows EndpointSlice and Pod events by itself (the fast path).
      * Null when the set cannot be known (the cluster serves no EndpointSlices).
      */
     private SyncSnapshot syncEndpoints(BalanceProxy proxy, Context<BalanceProxy> context) {
         BackendSpec backend = proxy.getSpec().backend();
         String namespace = proxy.getMetadata().getNamespace();
-        List<BackendEntry> desired;
-        if (backend != null && backend.addresses() != null) {
-            desired = EndpointSetBuilder.fromAddresses(backend.addresses());
-        } else if (backend != null && backend.serviceName() != null && slices != null) {
-            desired = EndpointSetBuilder.fromSlices(slices.list(namespace, s -> s.getMetadata().getLabels() != null
-                    && backend.serviceName().equals(s.getMetadata().getLabels().get(EndpointSetBuilder.SERVICE_NAME_LABEL)))
-                    .toList(), slicePort(context, namespace, backend));
-        } else {
-            return null;
-        }
-        String name = proxy.getMetadata().getName();
-        List<ProxyPod> running = pods == null ? List.of() : ProxyPod.of(pods.list(namespace, p -> p.getMetadata().getLabels() != null
-                && name.equals(p.getMetadata().getLabels().get(Labels.INSTANCE))).toList(), Defaults.adminPort(proxy.getSpec()));
+        ResourceID id = ResourceID.fromResource(proxy);
+        boolean fromService = discoveryServed && backend != null && backend.addresses() == null && backend.serviceName() != null;
+        syncInputs.target(id, new InformerSyncInputs.Target(backend,
+                fromService ? slicePort(context, namespace, backend) : null, Defaults.adminPort(proxy.getSpec())));
         String token = context.getSecondaryResource(Secret.class).map(AdminTokenSecretModel::tokenOf).orElse(null);
         BootstrapBackends lastKnown = lastKnown(context);
-        return endpointSync.sync(ResourceID.fromResource(proxy), desired,
-                lastKnown == null ? null : lastKnown.backends(), lastKnown == null ? 0 : lastKnown.version(), running, token);
+        return endpointSync.sync(id, lastKnown == null ? null : lastKnown.backends(), lastKnown == null ? 0 : lastKnown.version(),
+                token);
     }
 
     /**

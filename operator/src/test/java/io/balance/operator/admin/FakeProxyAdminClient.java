@@ -23,6 +23,11 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         List<BackendEntry> backends = List.of();
         final AtomicInteger failuresLeft = new AtomicInteger();
         volatile boolean unreachable;
+        volatile boolean statusUnanswered;
+        long configVersion;
+        com.fasterxml.jackson.databind.JsonNode config;
+        /** While non-null, pushes wait here (in order) for {@link #release}. */
+        List<Runnable> held;
     }
 
     private final Map<String, FakePod> pods = new ConcurrentHashMap<>();
@@ -38,19 +43,52 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         pushes.add(new Push(endpoint.ip(), token, version, List.copyOf(backends)));
         FakePod pod = pod(endpoint.ip());
         synchronized (pod) {
+            if (pod.held != null) {
+                CompletableFuture<PushResult> later = new CompletableFuture<>();
+                pod.held.add(() -> later.complete(apply(pod, version, backends)));
+                return later;
+            }
+            return CompletableFuture.completedFuture(apply(pod, version, backends));
+        }
+    }
+
+    private static PushResult apply(FakePod pod, long version, List<BackendEntry> backends) {
+        synchronized (pod) {
             if (pod.unreachable) {
-                return CompletableFuture.completedFuture(PushResult.failed(0, "ConnectException: connection refused"));
+                return PushResult.failed(0, "ConnectException: connection refused");
             }
             if (pod.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                return CompletableFuture.completedFuture(PushResult.failed(503, "PUT /backends answered 503"));
+                return PushResult.failed(503, "PUT /backends answered 503");
             }
             if (version < pod.version || version == pod.version && !pod.backends.equals(backends)) {
-                return CompletableFuture.completedFuture(PushResult.conflict("version " + version + " is older than the applied version " + pod.version));
+                return PushResult.conflict("version " + version + " is older than the applied version " + pod.version);
             }
             pod.version = version;
             pod.backends = List.copyOf(backends);
+            return PushResult.acknowledged(200);
+        }
+    }
+
+    @Override
+    public CompletionStage<PushResult> pushConfig(PodEndpoint endpoint, String token, long version,
+            com.fasterxml.jackson.databind.JsonNode config) {
+        FakePod pod = pod(endpoint.ip());
+        synchronized (pod) {
+            if (pod.unreachable) {
+                return CompletableFuture.completedFuture(PushResult.failed(0, "ConnectException: connection refused"));
+            }
+            if (version < pod.configVersion || version == pod.configVersion && !config.equals(pod.config)) {
+                return CompletableFuture.completedFuture(PushResult.conflict("version " + version
+                        + " is older than the applied version " + pod.configVersion));
+            }
+            pod.configVersion = version;
+            pod.config = config.deepCopy();
             return CompletableFuture.completedFuture(PushResult.acknowledged(200));
         }
+    }
+
+    public long configVersionOf(String ip) {
+        return pod(ip).configVersion;
     }
 
     @Override
@@ -58,11 +96,40 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
         statusCalls.incrementAndGet();
         FakePod pod = pod(endpoint.ip());
         synchronized (pod) {
-            if (pod.unreachable) {
+            if (pod.unreachable || pod.statusUnanswered) {
                 return CompletableFuture.failedFuture(new java.net.ConnectException("connection refused"));
             }
-            return CompletableFuture.completedFuture(new ProxyStatus(pod.version, 0));
+            return CompletableFuture.completedFuture(new ProxyStatus(pod.version, pod.configVersion));
         }
+    }
+
+    /** Pushes to this pod get no answer until {@link #release}: a slow pod, or a push in flight. */
+    public void hold(String ip) {
+        FakePod pod = pod(ip);
+        synchronized (pod) {
+            pod.held = new ArrayList<>();
+        }
+    }
+
+    /** Answers the held pushes in the order they came, and answers at once from then on. */
+    public void release(String ip) {
+        FakePod pod = pod(ip);
+        List<Runnable> held;
+        synchronized (pod) {
+            held = pod.held == null ? List.of() : pod.held;
+            pod.held = null;
+        }
+        held.forEach(Runnable::run);
+    }
+
+    /** Answers the oldest held push only; the others keep waiting. */
+    public void releaseOldest(String ip) {
+        FakePod pod = pod(ip);
+        Runnable oldest;
+        synchronized (pod) {
+            oldest = pod.held == null || pod.held.isEmpty() ? () -> { } : pod.held.remove(0);
+        }
+        oldest.run();
     }
 
     /** The next {@code count} pushes to this pod answer 503. */
@@ -72,6 +139,11 @@ public final class FakeProxyAdminClient implements ProxyAdminClient {
 
     public void unreachable(String ip, boolean unreachable) {
         pod(ip).unreachable = unreachable;
+    }
+
+    /** {@code GET /status} of this pod fails (pushes still work): only a pod event can show what happened to it. */
+    public void statusUnanswered(String ip, boolean unanswered) {
+        pod(ip).statusUnanswered = unanswered;
     }
 
     /** The pod lost its set (its process restarted under the same pod): it reports version 0 again. */

@@ -28,15 +28,21 @@ class HttpProxyAdminClientTest {
     private PodEndpoint pod;
     private final HttpProxyAdminClient client = new HttpProxyAdminClient(Duration.ofSeconds(2));
 
+    private String listen;
+    private String adminListen;
+    private Path token;
+
     @BeforeEach
     void start() throws Exception {
-        Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        listen = "127.0.0.1:" + freePort();
+        adminListen = "127.0.0.1:" + freePort();
         ProxyConfig config = ConfigLoader.yaml().parse("""
                 mode: http
                 dynamic_backends: true
                 admin: {token_file: "%s"}
                 """.formatted(token), "test config").config()
-                .withListen("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
+                .withListen(listen, adminListen);
         proxy = new ProxyServer(config, BuildInfo.load()).start();
         pod = new PodEndpoint("web-0", "uid-0", "127.0.0.1", proxy.adminAddress().getPort());
     }
@@ -97,5 +103,43 @@ class HttpProxyAdminClientTest {
         assertThat(result.outcome()).isEqualTo(PushResult.Outcome.FAILED);
         assertThat(result.message()).contains("Connect");
         assertThatThrownBy(() -> get(client.status(gone))).hasCauseInstanceOf(java.net.ConnectException.class);
+    }
+
+    /** The running config in the file format, with a changed hot section: what the operator would push. */
+    private com.fasterxml.jackson.databind.node.ObjectNode config(String mode, String algorithm) throws Exception {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"mode": "%s", "listen": "%s", "dynamic_backends": true,
+                 "admin": {"listen": "%s", "token_file": "%s"},
+                 "load_balancer": {"algorithm": "%s"}}
+                """.formatted(mode, listen, adminListen, token, algorithm));
+    }
+
+    @Test
+    void pushesAHotConfigTheProxyAppliesAndReportsInItsStatus() throws Exception {
+        assertThat(proxy.config().loadBalancer().algorithm().toString()).isNotEqualToIgnoringCase("least-connections");
+
+        PushResult pushed = get(client.pushConfig(pod, TOKEN, 1_700_000_000_000L, config("http", "least-connections")));
+
+        assertThat(pushed.acknowledged()).as(pushed.message()).isTrue();
+        assertThat(get(client.status(pod)).configVersion()).isEqualTo(1_700_000_000_000L);
+        assertThat(proxy.config().loadBalancer().algorithm().toString().toLowerCase().replace('_', '-'))
+                .isEqualTo("least-connections");
+        assertThat(get(client.pushConfig(pod, TOKEN, 1_700_000_000_000L, config("http", "least-connections"))).acknowledged())
+                .as("the same version with the same config is idempotent").isTrue();
+        assertThat(get(client.pushConfig(pod, TOKEN, 1_699_999_999_999L, config("http", "random"))).outcome())
+                .as("an older version").isEqualTo(PushResult.Outcome.CONFLICT);
+    }
+
+    @Test
+    void aRestartClassChangeIsAConflictNamingTheKeyAndAnInvalidConfigAFailureWithItsPath() throws Exception {
+        PushResult modeChange = get(client.pushConfig(pod, TOKEN, 5, config("tcp", "round-robin")));
+        PushResult invalid = get(client.pushConfig(pod, TOKEN, 6, config("http", "fastest")));
+
+        assertThat(modeChange.outcome()).isEqualTo(PushResult.Outcome.CONFLICT);
+        assertThat(modeChange.message()).contains("mode");
+        assertThat(invalid.outcome()).isEqualTo(PushResult.Outcome.FAILED);
+        assertThat(invalid.httpStatus()).isEqualTo(400);
+        assertThat(invalid.message()).startsWith("PUT /config answered 400").contains("load_balancer.algorithm");
+        assertThat(get(client.status(pod)).configVersion()).as("nothing applied").isZero();
     }
 }

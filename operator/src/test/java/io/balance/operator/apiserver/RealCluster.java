@@ -54,7 +54,8 @@ final class RealCluster {
 
     static CustomResourceDefinition established(KubernetesClient client, String name) {
         return await().atMost(WAIT).until(() -> client.apiextensions().v1().customResourceDefinitions().withName(name).get(),
-                crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+                crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null // none yet, just created
+                        && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())));
     }
 

@@ -33,8 +33,12 @@ class EndpointSyncTest {
             new EndpointSyncSettings(Duration.ofSeconds(10), Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofHours(1)),
             registry);
 
+    /** What the informer caches hold: the set wanted now and the running pods. */
+    private volatile SyncInputs.Observed cluster;
+
     {
         sync.onChange(told::add);
+        sync.readFrom(id -> id.equals(WEB) ? java.util.Optional.ofNullable(cluster) : java.util.Optional.empty());
     }
 
     @AfterEach
@@ -48,7 +52,14 @@ class EndpointSyncTest {
     }
 
     private SyncSnapshot sync(List<BackendEntry> set, ProxyPod... pods) {
-        return sync.sync(WEB, set, null, 0, List.of(pods), TOKEN);
+        cluster = new SyncInputs.Observed(set, List.of(pods));
+        return sync.sync(WEB, null, 0, TOKEN);
+    }
+
+    /** The informer caches change; the fast path is told, as the informers tell it. */
+    private void observe(List<BackendEntry> set, ProxyPod... pods) {
+        cluster = new SyncInputs.Observed(set, List.of(pods));
+        sync.changed(WEB);
     }
 
     @Test
@@ -81,7 +92,8 @@ class EndpointSyncTest {
 
     @Test
     void keepsTheVersionOfTheLastKnownSetAfterARestartWhenNothingChanged() {
-        SyncSnapshot snapshot = sync.sync(WEB, TWO, TWO, 42, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+        cluster = new SyncInputs.Observed(TWO, List.of(pod("web-a", "u1", "10.0.0.1")));
+        SyncSnapshot snapshot = sync.sync(WEB, TWO, 42, TOKEN);
 
         assertThat(snapshot.version()).isEqualTo(42);
         assertThat(fake.versionOf("10.0.0.1")).isEqualTo(42);
@@ -115,7 +127,8 @@ class EndpointSyncTest {
 
     @Test
     void aRestartedOperatorAlsoHoldsTheLastKnownSetForTheGrace() {
-        SyncSnapshot held = sync.sync(WEB, List.of(), TWO, 42, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+        cluster = new SyncInputs.Observed(List.of(), List.of(pod("web-a", "u1", "10.0.0.1")));
+        SyncSnapshot held = sync.sync(WEB, TWO, 42, TOKEN);
 
         assertThat(held.backends()).isEqualTo(TWO);
         assertThat(held.holdingEmptySet()).isTrue();
@@ -140,10 +153,13 @@ class EndpointSyncTest {
     void aNewSetIsSentAtOnceToAPodWaitingForARetry() {
         var slow = new EndpointSync(fake, clock, scheduler,
                 new EndpointSyncSettings(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)), registry);
+        slow.readFrom(id -> java.util.Optional.ofNullable(cluster));
         fake.failNext("10.0.0.1", 1);
-        slow.sync(WEB, TWO, null, 0, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+        cluster = new SyncInputs.Observed(TWO, List.of(pod("web-a", "u1", "10.0.0.1")));
+        slow.sync(WEB, null, 0, TOKEN);
 
-        SyncSnapshot changed = slow.sync(WEB, ONE, null, 0, List.of(pod("web-a", "u1", "10.0.0.1")), TOKEN);
+        cluster = new SyncInputs.Observed(ONE, List.of(pod("web-a", "u1", "10.0.0.1")));
+        SyncSnapshot changed = slow.sync(WEB, null, 0, TOKEN);
 
         assertThat(fake.versionOf("10.0.0.1")).isEqualTo(changed.version());
         assertThat(fake.backendsOf("10.0.0.1")).isEqualTo(ONE);
@@ -194,7 +210,8 @@ class EndpointSyncTest {
 
     @Test
     void pushesNothingWithoutAToken() {
-        SyncSnapshot snapshot = sync.sync(WEB, TWO, null, 0, List.of(pod("web-a", "u1", "10.0.0.1")), null);
+        cluster = new SyncInputs.Observed(TWO, List.of(pod("web-a", "u1", "10.0.0.1")));
+        SyncSnapshot snapshot = sync.sync(WEB, null, 0, null);
 
         assertThat(fake.pushes()).isEmpty();
         assertThat(snapshot.failures()).containsExactly("the admin token Secret is not readable yet");
@@ -203,8 +220,9 @@ class EndpointSyncTest {
     @Test
     void onlyReadyPodsCountForProgrammed() {
         fake.unreachable("10.0.0.2", true);
-        SyncSnapshot snapshot = sync.sync(WEB, TWO, null, 0, List.of(pod("web-a", "u1", "10.0.0.1"),
-                new ProxyPod(new PodEndpoint("web-b", "u2", "10.0.0.2", 9090), false)), TOKEN);
+        cluster = new SyncInputs.Observed(TWO, List.of(pod("web-a", "u1", "10.0.0.1"),
+                new ProxyPod(new PodEndpoint("web-b", "u2", "10.0.0.2", 9090), false)));
+        SyncSnapshot snapshot = sync.sync(WEB, null, 0, TOKEN);
 
         assertThat(snapshot.readyPods()).isEqualTo(1);
         assertThat(snapshot.programmed()).isEqualTo(1);
@@ -231,5 +249,111 @@ class EndpointSyncTest {
         sync.pollAll();
 
         assertThat(sync.known()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the fast path
+
+    @Test
+    void aSliceChangeIsPushedWithoutAReconcile() {
+        long first = sync(TWO, pod("web-a", "u1", "10.0.0.1"), pod("web-b", "u2", "10.0.0.2")).version();
+
+        observe(ONE, pod("web-a", "u1", "10.0.0.1"), pod("web-b", "u2", "10.0.0.2"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fake.backendsOf("10.0.0.1").equals(ONE)
+                && fake.backendsOf("10.0.0.2").equals(ONE));
+        assertThat(fake.versionOf("10.0.0.1")).isGreaterThan(first).isEqualTo(fake.versionOf("10.0.0.2"));
+        assertThat(sync(ONE, pod("web-a", "u1", "10.0.0.1"), pod("web-b", "u2", "10.0.0.2")).version())
+                .as("the reconcile that follows finds the same set and keeps its version")
+                .isEqualTo(fake.versionOf("10.0.0.1"));
+    }
+
+    @Test
+    void leavesAProxyTheReconcilerHasNotSyncedYetToItsFirstReconcile() throws Exception {
+        observe(TWO, pod("web-a", "u1", "10.0.0.1"));
+
+        scheduler.submit(() -> { }).get(); // the sync's thread ran everything queued before
+        assertThat(fake.pushes()).as("no token and no ConfigMap set yet").isEmpty();
+        assertThat(sync.known()).isEmpty();
+    }
+
+    @Test
+    void sendsOnlyTheLatestOfTheSetsThatCameWhileAPushWasInFlight() throws Exception {
+        ProxyPod a = pod("web-a", "u1", "10.0.0.1");
+        long first = sync(TWO, a).version();
+        fake.hold("10.0.0.1");
+        List<BackendEntry> three = List.of(BackendEntry.of("b-1", "10.1.0.1:8080"), BackendEntry.of("b-3", "10.1.0.3:8080"));
+
+        clock.advance(Duration.ofMillis(1));
+        observe(ONE, a);
+        awaitPushes("10.0.0.1", 2); // ONE is in flight
+        clock.advance(Duration.ofMillis(1));
+        observe(List.of(), a); // held back by the grace: no new version
+        observe(TWO, a);
+        clock.advance(Duration.ofMillis(1));
+        observe(three, a);
+        scheduler.submit(() -> { }).get();
+        assertThat(fake.pushesTo("10.0.0.1")).as("nothing more while ONE is in flight").hasSize(2);
+
+        fake.release("10.0.0.1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fake.backendsOf("10.0.0.1").equals(three));
+        List<FakeProxyAdminClient.Push> pushes = fake.pushesTo("10.0.0.1");
+        assertThat(pushes).extracting(FakeProxyAdminClient.Push::backends).containsExactly(TWO, ONE, three);
+        assertThat(pushes).extracting(FakeProxyAdminClient.Push::version).isSorted().doesNotHaveDuplicates()
+                .first().isEqualTo(first);
+    }
+
+    @Test
+    void reprogramsAPodWhoseProxyContainerRestarted() {
+        ProxyPod before = pod("web-a", "u1", "10.0.0.1");
+        long version = sync(TWO, before).version();
+        fake.forget("10.0.0.1"); // the new process starts without the pushed set
+
+        observe(TWO, new ProxyPod(before.endpoint(), true, 1, true));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fake.versionOf("10.0.0.1") == version);
+        assertThat(fake.pushesTo("10.0.0.1")).hasSize(2);
+        assertThat(fake.statusCalls()).as("not found by the status poll").isZero();
+    }
+
+    @Test
+    void reprogramsWhenTheContainerStartsAgainAndWhenReadinessFlips() throws Exception {
+        ProxyPod running = pod("web-a", "u1", "10.0.0.1");
+        long version = sync(TWO, running).version();
+
+        observeAndWait(TWO, new ProxyPod(running.endpoint(), false, 0, false)); // stopped
+        observeAndWait(TWO, new ProxyPod(running.endpoint(), false, 0, true)); // started again
+        observeAndWait(TWO, new ProxyPod(running.endpoint(), true, 0, true)); // ready
+        observeAndWait(TWO, new ProxyPod(running.endpoint(), true, 0, true)); // nothing changed
+
+        assertThat(fake.pushesTo("10.0.0.1")).hasSize(4).allSatisfy(p -> assertThat(p.version()).isEqualTo(version));
+        assertThat(sync(TWO, new ProxyPod(running.endpoint(), true, 0, true)).programmed()).isEqualTo(1);
+    }
+
+    @Test
+    void aPushInFlightToAProcessThatRestartedDoesNotCountAsAcknowledged() throws Exception {
+        ProxyPod before = pod("web-a", "u1", "10.0.0.1");
+        fake.hold("10.0.0.1");
+        sync(TWO, before);
+        ProxyPod restarted = new ProxyPod(before.endpoint(), true, 1, true);
+
+        observeAndWait(TWO, restarted); // the restart is seen while the first push hangs: the set is sent again
+        assertThat(fake.pushesTo("10.0.0.1")).hasSize(2);
+        fake.releaseOldest("10.0.0.1"); // the old process's answer
+
+        assertThat(sync(TWO, restarted).programmed()).as("an answer from the process before the restart").isZero();
+        fake.release("10.0.0.1");
+        assertThat(sync(TWO, restarted).programmed()).isEqualTo(1);
+        assertThat(fake.pushesTo("10.0.0.1")).hasSize(2);
+    }
+
+    /** {@link #observe}, then waits until the sync's thread has run the refresh (the fake answers pushes at once). */
+    private void observeAndWait(List<BackendEntry> set, ProxyPod... pods) throws Exception {
+        observe(set, pods);
+        scheduler.submit(() -> { }).get();
+    }
+
+    private void awaitPushes(String ip, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fake.pushesTo(ip).size() >= count);
     }
 }

@@ -415,6 +415,49 @@ public abstract class OperatorScenarios {
     }
 
     @Test
+    protected void reprogramsAProxyWhoseContainerRestartedWithoutWaitingForTheStatusPoll() {
+        create(Fixtures.copy(Fixtures.quickstart(), "crashed", "web", spec -> { }));
+        client.resource(slice("crashed", "web-backend-a", "http", 8080, "10.6.0.1")).create();
+        client.resource(proxyPod("crashed", "web-0", "10.9.5.1", true)).create();
+        var admin = operator.admin();
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.5.1").size() == 1);
+        long version = admin.versionOf("10.9.5.1");
+        admin.statusUnanswered("10.9.5.1", true); // the poll cannot tell: only the Pod's container status can
+        admin.forget("10.9.5.1"); // the new proxy process starts without the pushed set
+
+        client.pods().inNamespace("crashed").withName("web-0").editStatus(pod -> {
+            pod.getStatus().setContainerStatuses(List.of(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                    .withName(Names.CONTAINER).withRestartCount(1).withStarted(true).withReady(true).build()));
+            return pod;
+        });
+
+        await().atMost(WAIT).until(() -> admin.versionOf("10.9.5.1") == version);
+        assertThat(admin.backendsOf("10.9.5.1")).extracting(b -> b.address()).containsExactly("10.6.0.1:8080");
+    }
+
+    @Test
+    protected void programsANewPodOnceItRunsWithAnIp() {
+        create(Fixtures.copy(Fixtures.quickstart(), "newpod", "web", spec -> { }));
+        client.resource(slice("newpod", "web-backend-a", "http", 8080, "10.7.0.1")).create();
+        await().atMost(WAIT).until(() -> proxy("newpod", "web"), p -> p.getStatus() != null
+                && p.getStatus().endpoints() != null && p.getStatus().endpoints().count() == 1);
+        var pending = proxyPod("newpod", "web-0", null, false);
+        pending.getStatus().setPhase("Pending");
+        client.resource(pending).create();
+        var admin = operator.admin();
+        admin.failNext("10.9.6.1", 2); // the admin port does not answer at first
+
+        client.pods().inNamespace("newpod").withName("web-0").editStatus(pod -> {
+            pod.getStatus().setPhase("Running");
+            pod.getStatus().setPodIP("10.9.6.1");
+            return pod;
+        });
+
+        await().atMost(WAIT).until(() -> admin.backendsOf("10.9.6.1").size() == 1);
+        assertThat(admin.pushesTo("10.9.6.1")).hasSize(3);
+    }
+
+    @Test
     protected void aServicePortNumberFindsTheSlicesPortThroughTheServicePortsName() {
         client.resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
                 .withNewMetadata().withNamespace("byport").withName("web-backend").endMetadata()
