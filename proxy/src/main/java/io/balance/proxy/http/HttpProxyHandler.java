@@ -679,7 +679,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         ProxyMetrics metrics = state.metrics();
         metrics.rejected(reason);
         if (responseStarted) {
-            ctx.close();
+            // what already went out is sent; the cut-off response then ends with the connection
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             endExchange();
             return;
         }
