@@ -161,28 +161,12 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
     private void readChunks(ByteBuf in) {
         int from = in.readerIndex();
-        int index = from;
-        int end = in.writerIndex();
-        boolean done = false;
-        while (index < end && !done) {
-            long data = chunks.dataRemaining();
-            if (data > 0) {
-                int skipped = (int) Math.min(data, end - index);
-                chunks.skipData(skipped);
-                index += skipped;
-                continue;
-            }
-            int stop = in.forEachByte(index, end - index, chunks);
-            if (stop < 0) {
-                index = end;
-            } else if (chunks.failure() != null) {
-                owner.badResponse("malformed chunked body");
-                return;
-            } else {
-                index = stop + 1;
-                done = chunks.isDone();
-            }
+        int index = chunks.scan(in, from, in.writerIndex());
+        if (chunks.failure() != null) {
+            owner.badResponse("malformed chunked body");
+            return;
         }
+        boolean done = chunks.isDone();
         owner.responseBody(in.readRetainedSlice(index - from), done);
         if (done) {
             finish(in);

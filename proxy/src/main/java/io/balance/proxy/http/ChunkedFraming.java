@@ -5,6 +5,7 @@ import static io.balance.proxy.http.HttpBytes.HTAB;
 import static io.balance.proxy.http.HttpBytes.LF;
 import static io.balance.proxy.http.HttpBytes.SP;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 
 /**
@@ -51,6 +52,33 @@ final class ChunkedFraming implements ByteProcessor {
         if (size == 0) {
             state = State.DATA_CR;
         }
+    }
+
+    /**
+     * Follows the body through {@code in} from {@code from} to {@code end}, skipping chunk data in
+     * bulk, and returns where it stopped: at {@code end}, or just past the body's last byte when it
+     * ended ({@link #isDone()}), or anywhere once it failed ({@link #failure()}).
+     */
+    int scan(ByteBuf in, int from, int end) {
+        int index = from;
+        while (index < end) {
+            long data = dataRemaining();
+            if (data > 0) {
+                int skipped = (int) Math.min(data, end - index);
+                skipData(skipped);
+                index += skipped;
+                continue;
+            }
+            int stop = in.forEachByte(index, end - index, this);
+            if (stop < 0) {
+                return end;
+            }
+            index = stop + 1;
+            if (isDone() || failure != null) {
+                return index;
+            }
+        }
+        return index;
     }
 
     /** Returns false when the caller must act: chunk data begins, the body ended, or it failed. */

@@ -137,30 +137,14 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
     }
 
     private int scanChunks(ByteBuf in, int from) {
-        int index = from;
-        int end = in.writerIndex();
-        while (index < end) {
-            long data = chunks.dataRemaining();
-            if (data > 0) {
-                int skipped = (int) Math.min(data, end - index);
-                chunks.skipData(skipped);
-                index += skipped;
-                continue;
-            }
-            int stop = in.forEachByte(index, end - index, chunks);
-            if (stop < 0) {
-                return end;
-            }
-            index = stop + 1;
-            if (chunks.isDone()) {
-                mode = Mode.HEAD;
-                return index;
-            }
-            if (chunks.failure() != null) {
-                return reject(chunks.failure());
-            }
+        int index = chunks.scan(in, from, in.writerIndex());
+        if (chunks.failure() != null) {
+            return reject(chunks.failure());
         }
-        return end;
+        if (chunks.isDone()) {
+            mode = Mode.HEAD;
+        }
+        return index;
     }
 
     @Override
