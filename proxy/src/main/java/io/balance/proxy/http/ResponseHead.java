@@ -7,6 +7,7 @@ import static io.balance.proxy.http.HttpBytes.SP;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A backend's response head, parsed from its raw bytes (RFC 9112) without building header
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ResponseHead {
     static final int MAX_FIELDS = 256;
+    private static final int INITIAL_FIELDS = 32;
 
     enum Framing { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
 
@@ -36,10 +38,10 @@ final class ResponseHead {
     private int headStart;
     private int statusLineEnd;
     private int fieldCount;
-    private final int[] fieldStart = new int[MAX_FIELDS];
-    private final int[] nameEnd = new int[MAX_FIELDS];
-    private final int[] fieldEnd = new int[MAX_FIELDS];
-    private final boolean[] drop = new boolean[MAX_FIELDS];
+    private int[] fieldStart = new int[INITIAL_FIELDS];
+    private int[] nameEnd = new int[INITIAL_FIELDS];
+    private int[] fieldEnd = new int[INITIAL_FIELDS];
+    private boolean[] drop = new boolean[INITIAL_FIELDS];
     private final int[] tokenStart = new int[MAX_CONNECTION_TOKENS];
     private final int[] tokenEnd = new int[MAX_CONNECTION_TOKENS];
     private int tokens;
@@ -181,9 +183,12 @@ final class ResponseHead {
 
     /** Parses one field line starting at {@code start}; returns where the next line starts, or -1. */
     private int field(ByteBuf buf, int start, int end) {
-        if (fieldCount == MAX_FIELDS) {
-            fail("too many header fields");
-            return -1;
+        if (fieldCount == fieldStart.length) {
+            if (fieldCount == MAX_FIELDS) {
+                fail("too many header fields");
+                return -1;
+            }
+            grow();
         }
         int index = start;
         while (index < end && HttpBytes.isTchar(buf.getByte(index))) {
@@ -214,6 +219,14 @@ final class ResponseHead {
         drop[slot] = false;
         classify(buf, slot, colon + 1, index);
         return problem == null ? index + 2 : -1;
+    }
+
+    private void grow() {
+        int size = fieldStart.length * 2;
+        fieldStart = Arrays.copyOf(fieldStart, size);
+        nameEnd = Arrays.copyOf(nameEnd, size);
+        fieldEnd = Arrays.copyOf(fieldEnd, size);
+        drop = Arrays.copyOf(drop, size);
     }
 
     private void classify(ByteBuf buf, int slot, int valueStart, int valueEnd) {
