@@ -223,7 +223,8 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** Applies a config pushed over the admin API with its version. */
-    public synchronized ReloadResult pushConfig(long version, ProxyConfig next) {
+    public synchronized ReloadResult pushConfig(long version, ProxyConfig pushed) {
+        ProxyConfig next = PushedConfig.placedOn(config, pushed);
         if (configPushed && version < configVersion) {
             return ReloadResult.conflict("version " + version + " is older than the applied version " + configVersion);
         }

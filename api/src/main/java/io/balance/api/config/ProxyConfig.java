@@ -87,4 +87,11 @@ public record ProxyConfig(
                 timeouts, tls, http, newMetrics, new AdminConfig(newAdminListen, admin.tokenFile()), transport, shutdown,
                 rateLimit, accessLog, proxyProtocol, security, transform, tracing, logging, connectionPool);
     }
+
+    /** The same config reading the admin bearer token from another file. */
+    public ProxyConfig withAdminTokenFile(String tokenFile) {
+        return new ProxyConfig(mode, listen, dynamicBackends, backends, loadBalancer, healthCheck, resilience,
+                timeouts, tls, http, metrics, new AdminConfig(admin.listen(), tokenFile), transport, shutdown,
+                rateLimit, accessLog, proxyProtocol, security, transform, tracing, logging, connectionPool);
+    }
 }

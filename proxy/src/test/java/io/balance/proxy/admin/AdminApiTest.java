@@ -170,4 +170,29 @@ class AdminApiTest {
         assertThat(proxy.admin("PUT", "/config", TOKEN, hot.formatted(listen, adminListen, token).replace("\"version\":3", "\"version\":2"))
                 .statusCode()).isEqualTo(409);
     }
+
+    @Test
+    void aPushedConfigKeepsThisInstancesListenHostsAndTokenFile() throws Exception {
+        dynamicProxy();
+        proxy.admin("PUT", "/backends", TOKEN, push(1, a, b));
+        // as the operator renders it for every pod: wildcard hosts, the token file of the pod spec
+        String fleet = "{\"version\":%d,\"config\":{\"mode\":\"http\",\"listen\":\":%d\",\"dynamic_backends\":true,"
+                + "\"admin\":{\"listen\":\":%d\",\"token_file\":\"/etc/balance/admin-token/token\"},"
+                + "\"load_balancer\":{\"algorithm\":\"%s\"}}}";
+        int port = proxy.port();
+        int adminPort = proxy.server().adminAddress().getPort();
+
+        HttpResponse<String> pushed = proxy.admin("PUT", "/config", TOKEN, fleet.formatted(7, port, adminPort, "least-connections"));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        String status = proxy.admin("GET", "/status", null, null).body();
+        assertThat(status).contains("\"config_version\" : 7").contains("\"algorithm\" : \"least-connections\"")
+                .contains("\"listen\" : \"/127.0.0.1:" + port + "\"");
+        assertThat(proxy.admin("PUT", "/config", TOKEN, fleet.formatted(8, port, adminPort, "round-robin")).statusCode())
+                .as("the bearer token still comes from this instance's file").isEqualTo(200);
+        assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> otherPort = proxy.admin("PUT", "/config", TOKEN, fleet.formatted(9, port + 1, adminPort, "round-robin"));
+        assertThat(otherPort.statusCode()).isEqualTo(409);
+        assertThat(otherPort.body()).contains("listen");
+    }
 }
