@@ -6,28 +6,31 @@ import static io.balance.proxy.http.HttpBytes.LF;
 import io.netty.util.ByteProcessor;
 
 /**
- * Finds the end of a message head, the LF of the first CRLF CRLF, across any number of reads:
- * {@code forEachByte} stops there. A bare LF never ends a head; {@link ResponseHead} refuses it.
+ * Finds the end of a message head across any number of reads: {@code forEachByte} stops at the LF
+ * of the empty line that ends it. Lines may end in CRLF or a bare LF (RFC 9112 2.2).
  */
 final class HeadEnd implements ByteProcessor {
-    private int matched;
+    private boolean afterLf;
+    private boolean afterLfCr;
 
     void reset() {
-        matched = 0;
+        afterLf = false;
+        afterLfCr = false;
     }
 
     @Override
     public boolean process(byte b) {
-        if (b == CR) {
-            matched = matched == 2 ? 3 : 1;
-        } else if (b == LF && (matched == 1 || matched == 3)) {
-            if (matched == 3) {
-                matched = 0;
+        if (b == LF) {
+            if (afterLf || afterLfCr) {
+                reset();
                 return false;
             }
-            matched = 2;
-        } else {
-            matched = 0;
+            afterLf = true;
+        } else if (b == CR && afterLf) {
+            afterLf = false;
+            afterLfCr = true;
+        } else if (b != CR) {
+            reset();
         }
         return true;
     }

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * objects: the status, how the body is framed, whether the backend keeps the connection, and
  * which field lines are hop-by-hop. {@link #copyEndToEndFields} writes the status line and the
  * end-to-end field lines out unchanged, so a response is forwarded as it came, minus hop-by-hop
- * fields. Strict where a lenient parser would open a smuggling hole: CRLF line ends, no obs-fold,
+ * fields. Lines may end in CRLF or a bare LF (RFC 9112 2.2; forwarded with CRLF). Strict where a
+ * lenient parser would open a smuggling hole: no obs-fold,
  * token names, no control characters, one Content-Length value, never Content-Length together
  * with Transfer-Encoding. One instance per backend connection, reused for every head.
  */
@@ -33,10 +34,11 @@ final class ResponseHead {
     private static final byte[] CLOSE = bytes("close");
     private static final byte[] KEEP_ALIVE = bytes("keep-alive");
     private static final int MAX_CONNECTION_TOKENS = 16;
+    private static final int CRLF = ('\r' << 8) | '\n';
 
     private ByteBuf source;
     private int headStart;
-    private int statusLineEnd;
+    private int statusContentEnd;
     private int fieldCount;
     private int[] fieldStart = new int[INITIAL_FIELDS];
     private int[] nameEnd = new int[INITIAL_FIELDS];
@@ -73,8 +75,10 @@ final class ResponseHead {
         problem = null;
         int index = statusLine(buf, from, end);
         while (index >= 0 && index < end) {
-            if (buf.getByte(index) == CR) {
-                if (index + 2 != end || buf.getByte(index + 1) != LF) {
+            byte first = buf.getByte(index);
+            if (first == CR || first == LF) {
+                int lineEnd = first == LF ? index + 1 : index + 2;
+                if (lineEnd != end || buf.getByte(lineEnd - 1) != LF) {
                     return fail("malformed end of head");
                 }
                 markConnectionNominees();
@@ -123,19 +127,19 @@ final class ResponseHead {
         return contentLength;
     }
 
-    /** Writes the status line and every end-to-end field line, each with its CRLF. */
+    /** Writes the status line and every end-to-end field line, each ended by CRLF. */
     void copyEndToEndFields(ByteBuf out) {
-        out.writeBytes(source, headStart, statusLineEnd - headStart);
+        out.writeBytes(source, headStart, statusContentEnd - headStart).writeShort(CRLF);
         for (int i = 0; i < fieldCount; i++) {
             if (!drop[i]) {
-                out.writeBytes(source, fieldStart[i], fieldEnd[i] - fieldStart[i]);
+                out.writeBytes(source, fieldStart[i], fieldEnd[i] - fieldStart[i]).writeShort(CRLF);
             }
         }
     }
 
     /** Bytes {@link #copyEndToEndFields} writes at most. */
     int copyLength() {
-        return (fieldCount > 0 ? fieldEnd[fieldCount - 1] : statusLineEnd) - headStart;
+        return (fieldCount > 0 ? fieldEnd[fieldCount - 1] : statusContentEnd) - headStart + 2 * (fieldCount + 1);
     }
 
     private int statusLine(ByteBuf buf, int from, int end) {
@@ -164,7 +168,7 @@ final class ResponseHead {
         byte next = buf.getByte(index);
         if (next == SP) {
             index++;
-            while (index < end && buf.getByte(index) != CR) {
+            while (index < end && buf.getByte(index) != CR && buf.getByte(index) != LF) {
                 byte b = buf.getByte(index);
                 if (!HttpBytes.isFieldValue(b)) {
                     fail("control character in the reason phrase");
@@ -173,12 +177,13 @@ final class ResponseHead {
                 index++;
             }
         }
-        if (index + 1 >= end || buf.getByte(index) != CR || buf.getByte(index + 1) != LF) {
+        int nextLine = lineEnd(buf, index, end);
+        if (nextLine < 0) {
             fail("malformed status line");
             return -1;
         }
-        statusLineEnd = index + 2;
-        return statusLineEnd;
+        statusContentEnd = index;
+        return nextLine;
     }
 
     /** Parses one field line starting at {@code start}; returns where the next line starts, or -1. */
@@ -201,24 +206,33 @@ final class ResponseHead {
         }
         int colon = index;
         index++;
-        while (index < end && buf.getByte(index) != CR) {
+        while (index < end && buf.getByte(index) != CR && buf.getByte(index) != LF) {
             if (!HttpBytes.isFieldValue(buf.getByte(index))) {
                 fail("control character in a header value");
                 return -1;
             }
             index++;
         }
-        if (index + 1 >= end || buf.getByte(index + 1) != LF) {
+        int next = lineEnd(buf, index, end);
+        if (next < 0) {
             fail("malformed header line");
             return -1;
         }
         int slot = fieldCount++;
         fieldStart[slot] = start;
         nameEnd[slot] = colon;
-        fieldEnd[slot] = index + 2;
+        fieldEnd[slot] = index;
         drop[slot] = false;
         classify(buf, slot, colon + 1, index);
-        return problem == null ? index + 2 : -1;
+        return problem == null ? next : -1;
+    }
+
+    /** Where the next line starts after the line end at {@code index} (CRLF or LF), or -1. */
+    private static int lineEnd(ByteBuf buf, int index, int end) {
+        if (index < end && buf.getByte(index) == LF) {
+            return index + 1;
+        }
+        return index + 1 < end && buf.getByte(index) == CR && buf.getByte(index + 1) == LF ? index + 2 : -1;
     }
 
     private void grow() {

@@ -51,6 +51,16 @@ class ResponseForwardingTest {
     }
 
     @Test
+    void acceptsABackendThatEndsLinesWithBareLineFeeds() throws Exception {
+        start(head -> new Answer(List.of("HTTP/1.1 200 OK\nContent-Length: 2\n", "X-A: 1\n\nok"), false));
+
+        String answer = RawHttp.exchange(proxy.port(), GET + GET_CLOSE);
+
+        assertThat(answer).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: 1\r\n\r\nok"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: 1\r\nconnection: close\r\n\r\nok");
+    }
+
+    @Test
     void passesAChunkedBodyWithTrailersThroughVerbatim() throws Exception {
         String body = "4\r\nwiki\r\n6;ext=1\r\npedia \r\n0\r\nX-Trailer: t\r\n\r\n";
         start(head -> new Answer(List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", body.substring(0, 9),

@@ -78,8 +78,6 @@ class ResponseHeadTest {
         "HTTP/1.1 200 OK\r\nX-A : 1\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX-A: \u0001\r\n\r\n",
         "HTTP/1.1 200 OK\r\n: empty name\r\n\r\n",
-        "HTTP/1.1 200 OK\nX-A: 1\n\n",
-        "HTTP/1.1 200 OK\r\nX-A: 1\n\r\n",
         "HTTP/2 200 OK\r\n\r\n",
         "HTTP/1.1 20 OK\r\n\r\n",
         "HTTP/1.1 099 OK\r\n\r\n",
@@ -104,6 +102,16 @@ class ResponseHeadTest {
         assertThat(parse("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")).isTrue();
         assertThat(head.status()).isEqualTo(404);
         assertThat(head.problem()).isNull();
+    }
+
+    @Test
+    void acceptsBareLineFeedsAndForwardsCrlf() {
+        assertThat(parse("HTTP/1.1 200 OK\nContent-Length: 2\nConnection: close\nX-A: 1\r\n\n")).isTrue();
+        assertThat(head.keepAlive()).isFalse();
+        assertThat(head.contentLength()).isEqualTo(2);
+        assertThat(copy()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: 1\r\n");
+        assertThat(parse("HTTP/1.1 204 No Content\n\n")).isTrue();
+        assertThat(parse("HTTP/1.1 200 OK\r\nX-A: 1\r\r\n\r\n")).isFalse();
     }
 
     @Test
