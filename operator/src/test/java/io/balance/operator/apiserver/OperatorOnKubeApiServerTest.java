@@ -146,18 +146,9 @@ class OperatorOnKubeApiServerTest extends OperatorScenarios {
             spec.withObjectProperty("healthCheck").put("timeout", "10s"); // longer than the 5s interval
             spec.withObjectProperty("backend").putArray("addresses").add("10.0.0.1:80"); // a CEL rule 1.20 does not run
         }));
-        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("invalid", "bad"),
-                p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
-        Condition accepted = rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow();
-        assertThat(accepted.status()).isEqualTo("False");
-        assertThat(accepted.reason()).isEqualTo("InvalidSpec");
-        assertThat(accepted.message())
-                .contains("spec.healthCheck.timeout: must not exceed interval")
-                .contains("spec.backend: set either serviceName (with port) or addresses, not both");
-        assertThat(get(Deployment.class, "invalid", "bad")).as("nothing is built from a rejected spec").isNull();
-        await().atMost(WAIT).until(() -> client.v1().events().inNamespace("invalid").list().getItems(), events -> events.stream()
-                .anyMatch(e -> "InvalidSpec".equals(e.getReason()) && "bad".equals(e.getInvolvedObject().getName())
-                        && e.getMessage().contains("spec.healthCheck.timeout")));
+        assertRejectedWithAnEvent("invalid", "bad", "spec.healthCheck.timeout",
+                "spec.healthCheck.timeout: must not exceed interval",
+                "spec.backend: set either serviceName (with port) or addresses, not both");
         assertThat(proxy("invalid", "refused")).isNull();
     }
 

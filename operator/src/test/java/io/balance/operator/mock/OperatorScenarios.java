@@ -244,19 +244,28 @@ public abstract class OperatorScenarios {
             spec.withObjectProperty("loadBalancer").put("algorithm", "fastest");
         }));
 
-        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy("invalid", "bad"),
+        assertRejectedWithAnEvent("invalid", "bad", "spec.loadBalancer.algorithm",
+                "spec.healthCheck.timeout: must not exceed interval",
+                "spec.resilience.retry.maxAttempts: must be between 1 and 10",
+                "spec.loadBalancer.algorithm: unknown algorithm \"fastest\"");
+    }
+
+    /**
+     * Waits for {@code Accepted=False/InvalidSpec} on the BalanceProxy, whose message holds every one
+     * of {@code messages}; checks that nothing was built from it and that an InvalidSpec event
+     * mentioning {@code eventText} was recorded.
+     */
+    protected void assertRejectedWithAnEvent(String namespace, String name, String eventText, String... messages) {
+        BalanceProxy rejected = await().atMost(WAIT).until(() -> proxy(namespace, name),
                 p -> p.getStatus() != null && p.getStatus().condition(Condition.ACCEPTED).isPresent());
         Condition accepted = rejected.getStatus().condition(Condition.ACCEPTED).orElseThrow();
         assertThat(accepted.status()).isEqualTo("False");
         assertThat(accepted.reason()).isEqualTo("InvalidSpec");
-        assertThat(accepted.message())
-                .contains("spec.healthCheck.timeout: must not exceed interval")
-                .contains("spec.resilience.retry.maxAttempts: must be between 1 and 10")
-                .contains("spec.loadBalancer.algorithm: unknown algorithm \"fastest\"");
-        assertThat(get(Deployment.class, "invalid", "bad")).as("nothing is built from a rejected spec").isNull();
-        await().atMost(WAIT).until(() -> client.v1().events().inNamespace("invalid").list().getItems(), events -> events.stream()
-                .anyMatch(e -> "InvalidSpec".equals(e.getReason()) && "bad".equals(e.getInvolvedObject().getName())
-                        && e.getMessage().contains("spec.loadBalancer.algorithm")));
+        assertThat(accepted.message()).contains(messages);
+        assertThat(get(Deployment.class, namespace, name)).as("nothing is built from a rejected spec").isNull();
+        await().atMost(WAIT).until(() -> client.v1().events().inNamespace(namespace).list().getItems(), events -> events.stream()
+                .anyMatch(e -> "InvalidSpec".equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())
+                        && e.getMessage().contains(eventText)));
     }
 
     @Test

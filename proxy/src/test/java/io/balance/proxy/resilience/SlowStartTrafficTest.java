@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Slow start over real sockets: a backend pushed into a running set, or back from an ejection, ramps up to its fair share. */
@@ -21,31 +22,29 @@ class SlowStartTrafficTest {
     @TempDir
     Path dir;
 
-    private final TestHttpBackend a = TestHttpBackend.start("a");
-    private final TestHttpBackend b = TestHttpBackend.start("b");
+    @RegisterExtension
+    final TwoBackends stage = new TwoBackends();
+    private final TestHttpBackend a = stage.a;
+    private final TestHttpBackend b = stage.b;
     private final TestHttpBackend c = TestHttpBackend.start("c");
     private RunningProxy proxy;
 
     @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        a.close();
-        b.close();
+    void stopC() {
         c.close();
+    }
+
+    /** a and b behind a proxy with a 6 s slow-start window and an admin token; {@code keys} adds the rest. */
+    private RunningProxy proxyWithWindow(String keys) throws Exception {
+        return stage.proxy("""
+                load_balancer: {algorithm: round-robin, slow_start_window: 6s}
+                admin: {token_file: "%s"}
+                """.formatted(Files.writeString(dir.resolve("token"), TOKEN)) + keys);
     }
 
     @Test
     void aPushedBackendTakesLessThanItsShareAtFirstAndItsFairShareAfterTheWindow() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
-                load_balancer: {algorithm: round-robin, slow_start_window: 6s}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
-                admin: {token_file: "%s"}
-                """.formatted(a.address(), b.address(), Files.writeString(dir.resolve("token"), TOKEN)));
+        proxy = proxyWithWindow("");
         assertThat(remainingMillis("a")).as("the first set starts together").isZero();
 
         try (Traffic.Load load = new Traffic.Load(proxy, "/", CLIENTS)) {
@@ -77,16 +76,10 @@ class SlowStartTrafficTest {
 
     @Test
     void aBackendBackFromEjectionRampsAgain() throws Exception {
-        proxy = RunningProxy.start("""
-                mode: http
-                load_balancer: {algorithm: round-robin, slow_start_window: 6s}
-                backends:
-                  - {name: a, address: "%s"}
-                  - {name: b, address: "%s"}
+        proxy = proxyWithWindow("""
                 health_check: {enabled: false, passive_checks: {consecutive_failures: 2, ejection_time: 1s}}
                 resilience: {circuit_breaker: {enabled: false}}
-                admin: {token_file: "%s"}
-                """.formatted(a.address(), b.address(), Files.writeString(dir.resolve("token"), TOKEN)));
+                """);
         a.kill();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             assertThat(Traffic.get(proxy, "/").statusCode()).as("failed over to b").isEqualTo(200);
