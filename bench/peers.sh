@@ -24,6 +24,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # ---------------- defaults (env overrides) ----------------
 DURATION=${DURATION:-10s}        # wrk -d for each measured run
 WARMUP=${WARMUP:-5s}             # wrk -d for the unmeasured warm-up of each target
+CHURN_WARMUP=${CHURN_WARMUP:-5s} # then wrk -d with 'Connection: close' (connect/close paths warm)
+SETTLE_RUNS=${SETTLE_RUNS:-3}    # then this many 3 s keep-alive runs (see warm_up)
 CONNS=${CONNS:-"50 200"}         # wrk -c values, each one measured run
 WRK_THREADS=${WRK_THREADS:-1}    # wrk -t
 REPEAT=${REPEAT:-1}              # rounds; targets are interleaved inside each round
@@ -163,7 +165,7 @@ done
 say "# peers.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)  host=$(hostname) cpus=$NCPU kernel=$(uname -r)"
 say "# haproxy $(haproxy -v 2>/dev/null | awk 'NR==1{print $3}')  nginx $(nginx -v 2>&1 | awk -F/ '{print $2}')  $(wrk -v 2>&1 | awk 'NR==1{print $1,$2}')"
 [[ -n "${WRK_HEADER:-}${WRK_PATH:-}" ]] && say "# wrk extra: header='${WRK_HEADER:-}' path='${WRK_PATH:-/}'"
-say "# pin=$PIN nice=${NICE:-0} load_cpu=$LOAD_CPU backend_cpu=$BACKEND_CPU proxy_cpu=$PROXY_CPU  wrk -t$WRK_THREADS -d$DURATION conns=[$CONNS] warmup=$WARMUP repeat=$REPEAT"
+say "# pin=$PIN nice=${NICE:-0} load_cpu=$LOAD_CPU backend_cpu=$BACKEND_CPU proxy_cpu=$PROXY_CPU  wrk -t$WRK_THREADS -d$DURATION conns=[$CONNS] warmup=$WARMUP+churn $CHURN_WARMUP+${SETTLE_RUNS}x3s repeat=$REPEAT"
 say "# targets: ${ALL_TARGETS[*]}"
 for i in "${!CAND_NAMES[@]}"; do say "# ${CAND_NAMES[$i]} (port ${CAND_PORTS[$i]}): ${CAND_CMDS[$i]}"; done
 say "# results: $OUTDIR"
@@ -214,6 +216,21 @@ measure_once() {  # round target conns attempt -> appends a TSV row; sets clean,
     "$round" "$t" "$c" "$rps" "$p50" "$p99" "$err" "$pxcpu" "$c0" "$c1" "$st" "$rss" "$hwm" "$other$([[ $clean == 1 ]] || echo '!')" | tee -a "$LOG"
 }
 
+# Warm-up, the same for every target: keep-alive traffic, then connection churn (a new connection
+# per request), then short keep-alive runs that each open and close their connections. A JVM
+# candidate that only ever saw steady keep-alive traffic has JIT code with no profile of connect
+# and close: the first close of the measured run then deoptimises the hot path, and the
+# recompilation shares the proxy's core during the measurement (tens of ms stalls, a 5x p99).
+# A proxy in service sees connections come and go all the time; this warm-up reaches that state.
+warm_up() {  # round target
+  local round=$1 t=$2 first=${CONNS%% *} i
+  run_wrk "${PORT[$t]}" "$first" "$WARMUP" "$OUTDIR/r${round}-$t-warmup.txt"
+  WRK_HEADER='Connection: close' run_wrk "${PORT[$t]}" "$first" "$CHURN_WARMUP" "$OUTDIR/r${round}-$t-warmup-churn.txt"
+  for (( i = 1; i <= SETTLE_RUNS; i++ )); do
+    run_wrk "${PORT[$t]}" "$first" 3s "$OUTDIR/r${round}-$t-warmup-settle$i.txt"
+  done
+}
+
 for round in $(seq 1 "$REPEAT"); do
   # ABBA: odd rounds in the given order, even rounds reversed (cancels slow drift)
   ORDER=("${ALL_TARGETS[@]}")
@@ -226,8 +243,7 @@ for round in $(seq 1 "$REPEAT"); do
     fi
     seen=$(backends_seen "${PORT[$t]}")
     [[ $round == 1 ]] && say "#   $t :${PORT[$t]} pid=${TPID:-none} backends seen over 9 new connections: $seen"
-    first=${CONNS%% *}
-    run_wrk "${PORT[$t]}" "$first" "$WARMUP" "$OUTDIR/r${round}-$t-warmup.txt"
+    warm_up "$round" "$t"
     for c in $CONNS; do
       attempt=0
       while :; do
