@@ -17,7 +17,8 @@ import java.util.Arrays;
  * fields. Lines may end in CRLF or a bare LF (RFC 9112 2.2; forwarded with CRLF). Strict where a
  * lenient parser would open a smuggling hole: no obs-fold,
  * token names, no control characters, one Content-Length value, never Content-Length together
- * with Transfer-Encoding. One instance per backend connection, reused for every head.
+ * with Transfer-Encoding. One instance per backend connection, reused for every head: the head
+ * is copied once into a reused array and parsed there, which also frees the caller's buffer.
  */
 final class ResponseHead {
     static final int MAX_FIELDS = 256;
@@ -36,8 +37,9 @@ final class ResponseHead {
     private static final int MAX_CONNECTION_TOKENS = 16;
     private static final int CRLF = ('\r' << 8) | '\n';
 
-    private ByteBuf source;
-    private int headStart;
+    private static final int INITIAL_HEAD_BYTES = 1024;
+
+    private byte[] head = new byte[INITIAL_HEAD_BYTES];
     private int statusContentEnd;
     private int fieldCount;
     private int[] fieldStart = new int[INITIAL_FIELDS];
@@ -59,12 +61,18 @@ final class ResponseHead {
 
     /**
      * Parses the head in {@code buf} from {@code from} to {@code end} (exclusive; the bytes of the
-     * final empty line included). False when it is malformed ({@link #problem()} says why). The
-     * buffer must stay unchanged until the head has been copied out.
+     * final empty line included). False when it is malformed ({@link #problem()} says why).
      */
     boolean parse(ByteBuf buf, int from, int end) {
-        source = buf;
-        headStart = from;
+        int length = end - from;
+        if (head.length < length) {
+            head = new byte[Math.max(length, head.length * 2)];
+        }
+        buf.getBytes(from, head, 0, length);
+        return parse(head, length);
+    }
+
+    private boolean parse(byte[] buf, int end) {
         fieldCount = 0;
         tokens = 0;
         closeToken = false;
@@ -73,12 +81,12 @@ final class ResponseHead {
         transferEncoding = false;
         contentLength = -1;
         problem = null;
-        int index = statusLine(buf, from, end);
+        int index = statusLine(buf, 0, end);
         while (index >= 0 && index < end) {
-            byte first = buf.getByte(index);
+            byte first = buf[index];
             if (first == CR || first == LF) {
                 int lineEnd = first == LF ? index + 1 : index + 2;
-                if (lineEnd != end || buf.getByte(lineEnd - 1) != LF) {
+                if (lineEnd != end || buf[lineEnd - 1] != LF) {
                     return fail("malformed end of head");
                 }
                 markConnectionNominees();
@@ -129,30 +137,30 @@ final class ResponseHead {
 
     /** Writes the status line and every end-to-end field line, each ended by CRLF. */
     void copyEndToEndFields(ByteBuf out) {
-        out.writeBytes(source, headStart, statusContentEnd - headStart).writeShort(CRLF);
+        out.writeBytes(head, 0, statusContentEnd).writeShort(CRLF);
         for (int i = 0; i < fieldCount; i++) {
             if (!drop[i]) {
-                out.writeBytes(source, fieldStart[i], fieldEnd[i] - fieldStart[i]).writeShort(CRLF);
+                out.writeBytes(head, fieldStart[i], fieldEnd[i] - fieldStart[i]).writeShort(CRLF);
             }
         }
     }
 
     /** Bytes {@link #copyEndToEndFields} writes at most. */
     int copyLength() {
-        return (fieldCount > 0 ? fieldEnd[fieldCount - 1] : statusContentEnd) - headStart + 2 * (fieldCount + 1);
+        return (fieldCount > 0 ? fieldEnd[fieldCount - 1] : statusContentEnd) + 2 * (fieldCount + 1);
     }
 
-    private int statusLine(ByteBuf buf, int from, int end) {
+    private int statusLine(byte[] buf, int from, int end) {
         // HTTP/d.d SP 3DIGIT [SP reason] CRLF
-        if (end - from < 14 || !matches(buf, from, "HTTP/1.") || !HttpBytes.isDigit(buf.getByte(from + 7))
-                || buf.getByte(from + 8) != SP) {
+        if (end - from < 14 || !matches(buf, from, "HTTP/1.") || !HttpBytes.isDigit(buf[from + 7])
+                || buf[from + 8] != SP) {
             fail("malformed status line");
             return -1;
         }
-        http10 = buf.getByte(from + 7) == '0';
+        http10 = buf[from + 7] == '0';
         int code = 0;
         for (int i = from + 9; i < from + 12; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf[i];
             if (!HttpBytes.isDigit(b)) {
                 fail("malformed status code");
                 return -1;
@@ -165,11 +173,11 @@ final class ResponseHead {
         }
         status = code;
         int index = from + 12;
-        byte next = buf.getByte(index);
+        byte next = buf[index];
         if (next == SP) {
             index++;
-            while (index < end && buf.getByte(index) != CR && buf.getByte(index) != LF) {
-                byte b = buf.getByte(index);
+            while (index < end && buf[index] != CR && buf[index] != LF) {
+                byte b = buf[index];
                 if (!HttpBytes.isFieldValue(b)) {
                     fail("control character in the reason phrase");
                     return -1;
@@ -187,7 +195,7 @@ final class ResponseHead {
     }
 
     /** Parses one field line starting at {@code start}; returns where the next line starts, or -1. */
-    private int field(ByteBuf buf, int start, int end) {
+    private int field(byte[] buf, int start, int end) {
         if (fieldCount == fieldStart.length) {
             if (fieldCount == MAX_FIELDS) {
                 fail("too many header fields");
@@ -196,18 +204,18 @@ final class ResponseHead {
             grow();
         }
         int index = start;
-        while (index < end && HttpBytes.isTchar(buf.getByte(index))) {
+        while (index < end && HttpBytes.isTchar(buf[index])) {
             index++;
         }
-        if (index == start || index >= end || buf.getByte(index) != ':') {
-            byte b = start < end ? buf.getByte(start) : 0;
+        if (index == start || index >= end || buf[index] != ':') {
+            byte b = start < end ? buf[start] : 0;
             fail(b == SP || b == HTAB ? "folded header line (obs-fold)" : "malformed header field name");
             return -1;
         }
         int colon = index;
         index++;
-        while (index < end && buf.getByte(index) != CR && buf.getByte(index) != LF) {
-            if (!HttpBytes.isFieldValue(buf.getByte(index))) {
+        while (index < end && buf[index] != CR && buf[index] != LF) {
+            if (!HttpBytes.isFieldValue(buf[index])) {
                 fail("control character in a header value");
                 return -1;
             }
@@ -228,11 +236,11 @@ final class ResponseHead {
     }
 
     /** Where the next line starts after the line end at {@code index} (CRLF or LF), or -1. */
-    private static int lineEnd(ByteBuf buf, int index, int end) {
-        if (index < end && buf.getByte(index) == LF) {
+    private static int lineEnd(byte[] buf, int index, int end) {
+        if (index < end && buf[index] == LF) {
             return index + 1;
         }
-        return index + 1 < end && buf.getByte(index) == CR && buf.getByte(index + 1) == LF ? index + 2 : -1;
+        return index + 1 < end && buf[index] == CR && buf[index + 1] == LF ? index + 2 : -1;
     }
 
     private void grow() {
@@ -243,7 +251,7 @@ final class ResponseHead {
         drop = Arrays.copyOf(drop, size);
     }
 
-    private void classify(ByteBuf buf, int slot, int valueStart, int valueEnd) {
+    private void classify(byte[] buf, int slot, int valueStart, int valueEnd) {
         int nameStart = fieldStart[slot];
         int nameLength = nameEnd[slot] - nameStart;
         for (int i = 0; i < HOP_BY_HOP.length; i++) {
@@ -263,7 +271,7 @@ final class ResponseHead {
         }
     }
 
-    private void contentLength(ByteBuf buf, int from, int to) {
+    private void contentLength(byte[] buf, int from, int to) {
         int start = skipWhitespace(buf, from, to);
         int end = trimWhitespace(buf, start, to);
         if (end == start || end - start > 18) {
@@ -272,7 +280,7 @@ final class ResponseHead {
         }
         long value = 0;
         for (int i = start; i < end; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf[i];
             if (!HttpBytes.isDigit(b)) {
                 fail("malformed Content-Length");
                 return;
@@ -286,11 +294,11 @@ final class ResponseHead {
         contentLength = value;
     }
 
-    private void connectionTokens(ByteBuf buf, int from, int to) {
+    private void connectionTokens(byte[] buf, int from, int to) {
         int index = from;
         while (index <= to) {
             int comma = index;
-            while (comma < to && buf.getByte(comma) != ',') {
+            while (comma < to && buf[comma] != ',') {
                 comma++;
             }
             int start = skipWhitespace(buf, index, comma);
@@ -314,59 +322,59 @@ final class ResponseHead {
     private void markConnectionNominees() {
         for (int t = 0; t < tokens; t++) {
             int length = tokenEnd[t] - tokenStart[t];
-            if (nameEquals(source, tokenStart[t], length, TRANSFER_ENCODING)) {
+            if (nameEquals(head, tokenStart[t], length, TRANSFER_ENCODING)) {
                 continue; // the body is forwarded in its own framing, which Transfer-Encoding describes
             }
             for (int i = 0; i < fieldCount; i++) {
-                if (nameEnd[i] - fieldStart[i] == length && regionEqualsIgnoreCase(source, fieldStart[i], tokenStart[t], length)) {
+                if (nameEnd[i] - fieldStart[i] == length && regionEqualsIgnoreCase(head, fieldStart[i], tokenStart[t], length)) {
                     drop[i] = true;
                 }
             }
         }
     }
 
-    private static boolean lastTokenIs(ByteBuf buf, int from, int to, byte[] token) {
+    private static boolean lastTokenIs(byte[] buf, int from, int to, byte[] token) {
         int end = trimWhitespace(buf, from, to);
         int start = end;
-        while (start > from && buf.getByte(start - 1) != ',') {
+        while (start > from && buf[start - 1] != ',') {
             start--;
         }
         start = skipWhitespace(buf, start, end);
         return nameEquals(buf, start, end - start, token);
     }
 
-    private static int skipWhitespace(ByteBuf buf, int from, int to) {
+    private static int skipWhitespace(byte[] buf, int from, int to) {
         int i = from;
-        while (i < to && (buf.getByte(i) == SP || buf.getByte(i) == HTAB)) {
+        while (i < to && (buf[i] == SP || buf[i] == HTAB)) {
             i++;
         }
         return i;
     }
 
-    private static int trimWhitespace(ByteBuf buf, int from, int to) {
+    private static int trimWhitespace(byte[] buf, int from, int to) {
         int i = to;
-        while (i > from && (buf.getByte(i - 1) == SP || buf.getByte(i - 1) == HTAB)) {
+        while (i > from && (buf[i - 1] == SP || buf[i - 1] == HTAB)) {
             i--;
         }
         return i;
     }
 
     /** ASCII case-insensitive comparison with a lower-case name. */
-    private static boolean nameEquals(ByteBuf buf, int start, int length, byte[] lowerName) {
+    private static boolean nameEquals(byte[] buf, int start, int length, byte[] lowerName) {
         if (length != lowerName.length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (lower(buf.getByte(start + i)) != lowerName[i]) {
+            if (lower(buf[start + i]) != lowerName[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean regionEqualsIgnoreCase(ByteBuf buf, int a, int b, int length) {
+    private static boolean regionEqualsIgnoreCase(byte[] buf, int a, int b, int length) {
         for (int i = 0; i < length; i++) {
-            if (lower(buf.getByte(a + i)) != lower(buf.getByte(b + i))) {
+            if (lower(buf[a + i]) != lower(buf[b + i])) {
                 return false;
             }
         }
@@ -377,9 +385,9 @@ final class ResponseHead {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
     }
 
-    private static boolean matches(ByteBuf buf, int from, String ascii) {
+    private static boolean matches(byte[] buf, int from, String ascii) {
         for (int i = 0; i < ascii.length(); i++) {
-            if (buf.getByte(from + i) != ascii.charAt(i)) {
+            if (buf[from + i] != ascii.charAt(i)) {
                 return false;
             }
         }
