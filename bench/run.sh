@@ -29,9 +29,11 @@ JAR="$REPO/proxy/target/balance-proxy.jar"
 
 # The JVM flags of the proxy image (Dockerfile.proxy should use the same; see README.md).
 # One core, small footprint: Serial GC (one GC thread, no concurrent GC threads), 16 MB young
-# generation, heap 32-128 MB, direct memory capped, glibc malloc arenas trimmed every 5 s (C2
-# compiler arenas otherwise stay resident), exit on OOM so Kubernetes restarts the pod.
-DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmx128m -Xmn16m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+# generation, heap 32-128 MB kept tight (at most 20% free after a collection), direct memory
+# capped, glibc malloc arenas trimmed every 5 s (C2 compiler arenas otherwise stay resident), exit
+# on OOM so Kubernetes restarts the pod. The image sizes the heap from the container limit instead
+# (-XX:MaxRAMPercentage=60); everything else is the same.
+DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmx128m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 JVM_FLAGS=${JVM_FLAGS:-$DEFAULT_JVM_FLAGS}
 TRANSPORT=${TRANSPORT:-}          # empty = the production default (transport.type auto)
 REPEAT=3; DURATION=10s; WARMUP=20s; CONNS="50 200"; AA=0; IDLE=1; THROUGHPUT=1
