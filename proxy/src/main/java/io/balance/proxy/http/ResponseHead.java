@@ -175,14 +175,9 @@ final class ResponseHead {
         int index = from + 12;
         byte next = buf[index];
         if (next == SP) {
-            index++;
-            while (index < end && buf[index] != CR && buf[index] != LF) {
-                byte b = buf[index];
-                if (!HttpBytes.isFieldValue(b)) {
-                    fail("control character in the reason phrase");
-                    return -1;
-                }
-                index++;
+            index = valueEnd(buf, index + 1, end, "control character in the reason phrase");
+            if (index < 0) {
+                return -1;
             }
         }
         int nextLine = lineEnd(buf, index, end);
@@ -213,13 +208,9 @@ final class ResponseHead {
             return -1;
         }
         int colon = index;
-        index++;
-        while (index < end && buf[index] != CR && buf[index] != LF) {
-            if (!HttpBytes.isFieldValue(buf[index])) {
-                fail("control character in a header value");
-                return -1;
-            }
-            index++;
+        index = valueEnd(buf, index + 1, end, "control character in a header value");
+        if (index < 0) {
+            return -1;
         }
         int next = lineEnd(buf, index, end);
         if (next < 0) {
@@ -233,6 +224,18 @@ final class ResponseHead {
         drop[slot] = false;
         classify(buf, slot, colon + 1, index);
         return problem == null ? next : -1;
+    }
+
+    /** Where the text from {@code index} to the line end stops, or -1 (failing with {@code problem}) at a control character. */
+    private int valueEnd(byte[] buf, int index, int end, String problem) {
+        while (index < end && buf[index] != CR && buf[index] != LF) {
+            if (!HttpBytes.isFieldValue(buf[index])) {
+                fail(problem);
+                return -1;
+            }
+            index++;
+        }
+        return index;
     }
 
     /** Where the next line starts after the line end at {@code index} (CRLF or LF), or -1. */
