@@ -7,12 +7,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The backend end of one pooled HTTP connection. Requests go out through Netty's encoder. While a
+ * The backend end of one pooled HTTP connection. Requests go out as bytes ({@link RequestHeadWriter},
+ * {@link RequestBodyWriter}). While a
  * client exchange owns the connection it reads the response straight from the socket's bytes: the head is parsed in place
  * ({@link ResponseHead}) and the body is followed by its framing (length, chunks, or the close)
  * and handed on in slices of the bytes read, never decoded and encoded again. While parked in the
@@ -48,7 +48,6 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast("idle", new IdleTimeoutHandler(poolIdleTimeoutNanos));
-                ch.pipeline().addLast("encoder", new HttpRequestEncoder());
                 ch.pipeline().addLast("backend", BackendHandler.this);
             }
         };

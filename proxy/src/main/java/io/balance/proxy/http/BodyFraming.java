@@ -13,6 +13,12 @@ interface BodyFraming {
     /** The head is accepted and a chunked body follows. */
     void chunked();
 
+    /**
+     * The bytes of the head just handed to the decoder, exactly as they came (the caller owns and
+     * releases them); null when already taken.
+     */
+    io.netty.buffer.ByteBuf takeHead();
+
     /** The connection is condemned: pass nothing more to the decoder. */
     void rejected();
 }

@@ -28,7 +28,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -38,6 +37,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -57,16 +57,19 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_ATTEMPTS_CAP];
-    private final ArrayDeque<HttpObject> waitingForConnection = new ArrayDeque<>(4);
-    private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>(4);
+    private final ArrayDeque<HttpContent> waitingForConnection = new ArrayDeque<>(4);
+    // ValidatedRequests and HttpContents that arrived while an earlier exchange was in flight
+    private final ArrayDeque<Object> pipelined = new ArrayDeque<>(4);
 
     private ChannelHandlerContext ctx;
-    private String clientIp;
+    private byte[] clientIp;
     private long sourceHash;
     private boolean reading = true;
 
     // The exchange in flight; request == null means none.
     private HttpRequest request;
+    private ByteBuf requestHead; // as forwarded, written again for a retry
+    private boolean requestChunked;
     private TrafficSettings settings;
     private BackendSet backendSet;
     private Backend backend;
@@ -116,33 +119,33 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        clientIp = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        clientIp = RequestHeadWriter.ascii(remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
         sourceHash = HashKeys.ofAddress(remote.getAddress());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpObject object)) {
+        if (!(msg instanceof ValidatedRequest || msg instanceof HttpContent)) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (request != null && (object instanceof HttpRequest || requestComplete || !pipelined.isEmpty())) {
-            pipelined.add(object);
+        if (request != null && (msg instanceof ValidatedRequest || requestComplete || !pipelined.isEmpty())) {
+            pipelined.add(msg);
             updateReading();
             return;
         }
-        inbound(object);
+        inbound(msg);
     }
 
     /** A message of the current request, or the head of the next one when none is in flight. */
-    private void inbound(HttpObject object) {
+    private void inbound(Object msg) {
         if (request != null) {
-            requestContent((HttpContent) object);
-        } else if (object instanceof HttpRequest head) {
+            requestContent((HttpContent) msg);
+        } else if (msg instanceof ValidatedRequest head) {
             startExchange(head);
         } else {
-            ReferenceCountUtil.release(object);
+            ReferenceCountUtil.release(msg);
         }
     }
 
@@ -207,8 +210,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     // ---- request side -------------------------------------------------------------------
 
-    private void startExchange(HttpRequest head) {
+    private void startExchange(ValidatedRequest validated) {
+        HttpRequest head = validated.head();
         request = head;
+        requestChunked = validated.chunked();
         exchangeId++;
         settings = state.settings();
         methodIndex = HttpMethods.index(head.method());
@@ -224,9 +229,19 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         allowTried = false;
         retryReason = null;
         hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
-        ForwardedHeaders.rewriteRequest(head.headers(), (InetSocketAddress) ctx.channel().remoteAddress(), clientIp, settings);
+        requestHead = RequestHeadWriter.write(ctx.alloc(), validated.bytes(), trustedClient(), clientIp);
+        validated.release();
         timers.armDeadline(settings.requestTimeoutNanos());
         dispatch();
+    }
+
+    /** The client is one of {@code http.trusted_proxies}: its {@code X-Forwarded-*} values are kept. */
+    private boolean trustedClient() {
+        if (settings.trustedProxies().isEmpty()) {
+            return false;
+        }
+        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        return address != null && settings.trusted(address);
     }
 
     private void requestContent(HttpContent content) {
@@ -251,7 +266,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             if (content.content().isReadable()) {
                 bodyForwarded = true;
             }
-            backendChannel.write(content, backendChannel.voidPromise());
+            RequestBodyWriter.write(backendChannel, content, requestChunked);
             if (requestComplete) {
                 backendChannel.flush();
                 armResponseTimer();
@@ -381,13 +396,13 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         backendHandler = channel.pipeline().get(BackendHandler.class);
         backendHandler.attach(this, request.method() == HttpMethod.HEAD);
         channel.config().setAutoRead(ctx.channel().isWritable());
-        channel.write(request, channel.voidPromise());
-        HttpObject pending;
+        channel.write(requestHead.retainedDuplicate(), channel.voidPromise());
+        HttpContent pending;
         while ((pending = waitingForConnection.poll()) != null) {
-            if (pending instanceof HttpContent content && content.content().isReadable()) {
+            if (pending.content().isReadable()) {
                 bodyForwarded = true;
             }
-            channel.write(pending, channel.voidPromise());
+            RequestBodyWriter.write(channel, pending, requestChunked);
         }
         channel.flush();
         if (requestComplete) {
@@ -417,7 +432,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             backend.health().failed(BackendHealth.Failure.SERVER_ERROR);
             if (retriesStatus(code) && retry(HttpResponseStatus.valueOf(code), Reason.BACKEND_ERROR, "backend answered " + code)) {
                 discardResponse();
-                replayEnd();
                 return false;
             }
         } else {
@@ -438,19 +452,19 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void writeToClient(ResponseHead head, boolean http10Client, boolean chunked, boolean last) {
         boolean interim = head.interim();
-        ByteBuf out = ctx.alloc().buffer(head.copyLength() + ResponseBytes.EXTRA_FIELDS_MAX);
+        ByteBuf out = ctx.alloc().buffer(head.copyLength() + ForwardedBytes.EXTRA_FIELDS_MAX);
         head.copyEndToEndFields(out);
         if (!interim) {
             if (!keepAliveToClient) {
-                out.writeBytes(ResponseBytes.CONNECTION_CLOSE);
+                out.writeBytes(ForwardedBytes.CONNECTION_CLOSE);
             } else if (http10Client) {
-                out.writeBytes(ResponseBytes.CONNECTION_KEEP_ALIVE);
+                out.writeBytes(ForwardedBytes.CONNECTION_KEEP_ALIVE);
             }
             if (chunked) {
-                out.writeBytes(ResponseBytes.TRANSFER_ENCODING_CHUNKED);
+                out.writeBytes(ForwardedBytes.TRANSFER_ENCODING_CHUNKED);
             }
         }
-        out.writeBytes(ResponseBytes.CRLF);
+        out.writeBytes(ForwardedBytes.CRLF);
         ctx.write(new RawResponsePart(out, interim, last), ctx.voidPromise());
     }
 
@@ -458,10 +472,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     void responseBody(ByteBuf piece, boolean last) {
         if (rechunk) {
             if (piece.isReadable()) {
-                ctx.write(new RawResponsePart(ResponseBytes.chunkHeader(ctx.alloc(), piece.readableBytes()), false, false),
+                ctx.write(new RawResponsePart(ForwardedBytes.chunkHeader(ctx.alloc(), piece.readableBytes()), false, false),
                         ctx.voidPromise());
                 ctx.write(new RawResponsePart(piece, false, false), ctx.voidPromise());
-                ctx.write(new RawResponsePart(ResponseBytes.crlf(), false, false), ctx.voidPromise());
+                ctx.write(new RawResponsePart(ForwardedBytes.crlf(), false, false), ctx.voidPromise());
             } else {
                 piece.release();
             }
@@ -476,7 +490,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** The response is complete; {@code reusable} when the backend connection may serve another. */
     void responseEnd(boolean reusable) {
         if (rechunk) {
-            ctx.write(new RawResponsePart(ResponseBytes.lastChunk(), false, true), ctx.voidPromise());
+            ctx.write(new RawResponsePart(ForwardedBytes.lastChunk(), false, true), ctx.voidPromise());
         } else if (closeDelimited) {
             ctx.write(new RawResponsePart(Unpooled.EMPTY_BUFFER, false, true), ctx.voidPromise());
         }
@@ -535,7 +549,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         // one (the backend may have closed it just as we sent) or the method is idempotent
         boolean again = (reusedConnection || HttpMethods.idempotent(request.method())) && replayable();
         if (again && retry(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection")) {
-            replayEnd();
             return;
         }
         respondError(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection");
@@ -543,7 +556,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Only a request without a body can be sent again as it was. */
     private boolean replayable() {
-        return requestComplete && !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+        return requestComplete && !requestChunked && HttpUtil.getContentLength(request, 0L) == 0;
     }
 
     private void completeExchange(boolean reusable) {
@@ -577,8 +590,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Feeds queued pipelined messages until one has to wait for the exchange now in flight. */
     private void drainPipelined() {
-        HttpObject next;
-        while ((next = pipelined.peek()) != null && (request == null || !(next instanceof HttpRequest) && !requestComplete)) {
+        Object next;
+        while ((next = pipelined.peek()) != null && (request == null || !(next instanceof ValidatedRequest) && !requestComplete)) {
             pipelined.poll();
             inbound(next);
         }
@@ -608,17 +621,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         int id = exchangeId;
         retryTimer = ctx.executor().schedule(() -> retryNow(id), delay, TimeUnit.NANOSECONDS);
         return true;
-    }
-
-    /**
-     * A body-less request that already went out is replayed as its head plus an empty last
-     * content: the end went to the failed connection, and without it the next connection's
-     * encoder would wait for the rest of the message.
-     */
-    private void replayEnd() {
-        if (!(request instanceof LastHttpContent) && waitingForConnection.isEmpty()) {
-            waitingForConnection.add(LastHttpContent.EMPTY_LAST_CONTENT);
-        }
     }
 
     private void retryNow(int id) {
@@ -730,6 +732,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         retryPending = false;
         retryPermit.release();
         request = null;
+        if (requestHead != null) {
+            requestHead.release();
+            requestHead = null;
+        }
         backend = null;
         connecting = false;
         releaseAll(waitingForConnection);
@@ -751,8 +757,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
     }
 
-    private static void releaseAll(ArrayDeque<HttpObject> queue) {
-        HttpObject object;
+    private static void releaseAll(ArrayDeque<?> queue) {
+        Object object;
         while ((object = queue.poll()) != null) {
             ReferenceCountUtil.release(object);
         }

@@ -33,6 +33,9 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
     private boolean headStarted;
     private boolean outOfStep;
     private long bodyRemaining;
+    // the bytes of a head that came in more than one read, and of the last complete head
+    private ByteBuf partialHead;
+    private ByteBuf completeHead;
 
     RawRequestGuard(int maxHeaders, Duration headTimeout) {
         this.head = new HeadSyntax(maxHeaders);
@@ -57,12 +60,14 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         headTimeout.close();
+        releaseHeads();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         headTimeout.close();
+        releaseHeads();
     }
 
     @Override
@@ -85,6 +90,7 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
     private boolean forward(ByteBuf in) {
         while (in.isReadable()) {
             int from = in.readerIndex();
+            boolean inHead = mode == Mode.HEAD;
             int to = switch (mode) {
                 case HEAD -> scanHead(in, from);
                 case FIXED_BODY -> fixedBodyEnd(in, from);
@@ -94,6 +100,9 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
             };
             if (to < 0) {
                 return false;
+            }
+            if (inHead) {
+                keepHeadBytes(in, from, to);
             }
             boolean whole = to == in.writerIndex();
             ByteBuf piece = whole ? in : in.readRetainedSlice(to - from);
@@ -106,6 +115,44 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
             }
         }
         return false;
+    }
+
+    /** Keeps the bytes of the head being handed over, so it can be forwarded as it came. */
+    private void keepHeadBytes(ByteBuf in, int from, int to) {
+        boolean complete = mode == Mode.AWAIT_FRAMING;
+        if (complete && partialHead == null) {
+            releaseHeads();
+            completeHead = in.retainedSlice(from, to - from);
+            return;
+        }
+        if (partialHead == null) {
+            partialHead = ctx.alloc().buffer(Math.max(1024, 2 * (to - from)));
+        }
+        partialHead.writeBytes(in, from, to - from);
+        if (complete) {
+            ByteBuf head = partialHead;
+            partialHead = null;
+            releaseHeads();
+            completeHead = head;
+        }
+    }
+
+    @Override
+    public ByteBuf takeHead() {
+        ByteBuf head = completeHead;
+        completeHead = null;
+        return head;
+    }
+
+    private void releaseHeads() {
+        if (partialHead != null) {
+            partialHead.release();
+            partialHead = null;
+        }
+        if (completeHead != null) {
+            completeHead.release();
+            completeHead = null;
+        }
     }
 
     private int scanHead(ByteBuf in, int from) {
@@ -175,6 +222,7 @@ final class RawRequestGuard extends ChannelInboundHandlerAdapter implements Body
     public void rejected() {
         mode = Mode.DISCARD;
         headTimeout.stop();
+        releaseHeads();
     }
 
     private void headTimedOut() {

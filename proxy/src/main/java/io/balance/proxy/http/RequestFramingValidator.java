@@ -1,5 +1,6 @@
 package io.balance.proxy.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -16,7 +17,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Sits after the request decoder and the response encoder, one per connection. Every decoded request head is checked
- * ({@link RequestHeadCheck}); a refused one is answered with its {@link RejectReason}'s status and
+ * ({@link RequestHeadCheck}) and, when accepted, handed on with its raw bytes as a
+ * {@link ValidatedRequest}; a refused one is answered with its {@link RejectReason}'s status and
  * {@code Connection: close}, its body is swallowed, and the connection closes. The answer keeps
  * HTTP/1.1 pipelining order: if earlier requests are still waiting for their responses, it is
  * written right after the last of them. Refusals found in the raw bytes arrive from
@@ -56,20 +58,26 @@ public final class RequestFramingValidator extends ChannelDuplexHandler {
     }
 
     private void onHead(ChannelHandlerContext ctx, HttpRequest request) {
+        ByteBuf bytes = framing.takeHead();
         RejectReason reason = check.check(request);
+        if (reason == null && bytes == null) {
+            reason = RejectReason.MALFORMED;
+        }
         if (reason != null) {
+            ReferenceCountUtil.release(bytes);
             ReferenceCountUtil.release(request);
             reject(ctx, reason);
             return;
         }
-        if (check.chunked()) {
+        boolean chunked = check.chunked();
+        if (chunked) {
             framing.chunked();
         } else {
             framing.fixedLength(check.bodyLength());
         }
         awaitingResponse++;
         bodyInProgress = true;
-        ctx.fireChannelRead(request);
+        ctx.fireChannelRead(new ValidatedRequest(request, bytes, chunked));
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent content) {

@@ -114,8 +114,8 @@ final class GuardedServer implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {
-                if (msg instanceof HttpRequest r) {
-                    request = r;
+                if (msg instanceof ValidatedRequest r) {
+                    request = r.head();
                     bodyBytes = 0;
                 }
                 if (msg instanceof HttpContent content) {

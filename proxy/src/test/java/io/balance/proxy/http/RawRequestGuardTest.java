@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +84,8 @@ class RawRequestGuardTest {
         List<String> seen = new ArrayList<>();
         long body = 0;
         for (Object msg = channel.readInbound(); msg != null; msg = channel.readInbound()) {
-            if (msg instanceof HttpRequest request) {
-                seen.add(request.method() + " " + request.uri());
+            if (msg instanceof ValidatedRequest request) {
+                seen.add(request.head().method() + " " + request.head().uri());
             }
             if (msg instanceof HttpContent content) {
                 body += content.content().readableBytes();

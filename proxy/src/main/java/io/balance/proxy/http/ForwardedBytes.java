@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
-/** The few bytes the proxy adds to a forwarded response: its own connection fields and chunk framing. */
-final class ResponseBytes {
+/** The few bytes the proxy adds to what it forwards: its own connection fields and chunk framing. */
+final class ForwardedBytes {
     static final byte[] CONNECTION_CLOSE = ascii("connection: close\r\n");
     static final byte[] CONNECTION_KEEP_ALIVE = ascii("connection: keep-alive\r\n");
     static final byte[] TRANSFER_ENCODING_CHUNKED = ascii("transfer-encoding: chunked\r\n");
@@ -18,7 +18,7 @@ final class ResponseBytes {
     private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
     private static final byte[] HEX = ascii("0123456789abcdef");
 
-    private ResponseBytes() {
+    private ForwardedBytes() {
     }
 
     /** The size line of a chunk of {@code size} bytes. */
