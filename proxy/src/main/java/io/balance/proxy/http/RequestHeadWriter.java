@@ -46,32 +46,43 @@ final class RequestHeadWriter {
 
     private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH }
 
-    /** Scratch for the offsets of the head's {@code Connection} tokens, grown when a head has many. */
-    private static final FastThreadLocal<int[][]> CONNECTION_TOKENS = new FastThreadLocal<>() {
+    /** Per event loop: a copy of the head being written, and the offsets of its {@code Connection} tokens. */
+    private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
         @Override
-        protected int[][] initialValue() {
-            return new int[][] {new int[16]};
+        protected Scratch initialValue() {
+            return new Scratch();
         }
     };
+
+    private static final class Scratch {
+        byte[] head = new byte[2048];
+        int[] tokens = new int[16];
+    }
 
     private RequestHeadWriter() {
     }
 
     /**
-     * @param head      a complete, checked request head, up to and including its empty line
+     * @param bytes     a complete, checked request head, up to and including its empty line
      * @param trusted   the client is a trusted proxy: its {@code X-Forwarded-*} values stay
      * @param clientIp  the client's address in ASCII, appended to {@code X-Forwarded-For}
      */
-    static ByteBuf write(ByteBufAllocator alloc, ByteBuf head, boolean trusted, byte[] clientIp) {
-        int end = head.writerIndex();
-        int start = head.readerIndex();
-        while (head.getByte(start) == CR || head.getByte(start) == LF) {
+    static ByteBuf write(ByteBufAllocator alloc, ByteBuf bytes, boolean trusted, byte[] clientIp) {
+        Scratch scratch = SCRATCH.get();
+        int end = bytes.readableBytes();
+        if (scratch.head.length < end) {
+            scratch.head = new byte[Math.max(end, 2 * scratch.head.length)];
+        }
+        byte[] head = scratch.head;
+        bytes.getBytes(bytes.readerIndex(), head, 0, end);
+        int start = 0;
+        while (head[start] == CR || head[start] == LF) {
             start++; // empty lines before the request line (RFC 9112 2.2)
         }
-        int tokenEnd = collectConnectionTokens(head, start, end);
-        int[] tokens = CONNECTION_TOKENS.get()[0];
+        int tokenEnd = collectConnectionTokens(scratch, start, end);
+        int[] tokens = scratch.tokens;
         ByteBuf out = alloc.buffer(end - start + ADDED_MAX);
-        int lineStart = head.indexOf(start, end, LF) + 1;
+        int lineStart = indexOf(head, start, end, LF) + 1;
         int runStart = start;
         int hostFrom = -1;
         int hostTo = -1;
@@ -80,8 +91,8 @@ final class RequestHeadWriter {
         boolean protoKept = false;
         boolean hostKept = false;
         while (lineStart < end) {
-            int lineEnd = head.indexOf(lineStart, end, LF) + 1;
-            int colon = head.getByte(lineStart) == CR ? -1 : head.indexOf(lineStart, lineEnd, (byte) ':');
+            int lineEnd = indexOf(head, lineStart, end, LF) + 1;
+            int colon = head[lineStart] == CR ? -1 : indexOf(head, lineStart, lineEnd, (byte) ':');
             if (colon < 0) {
                 break; // the empty line that ends the head
             }
@@ -140,7 +151,7 @@ final class RequestHeadWriter {
         return clientIp.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Kind kind(ByteBuf head, int from, int colon) {
+    private static Kind kind(byte[] head, int from, int colon) {
         return switch (colon - from) {
             case 2 -> is(head, from, TE) ? Kind.DROP : Kind.KEEP;
             case 4 -> is(head, from, HOST) ? Kind.HOST : Kind.KEEP;
@@ -158,26 +169,26 @@ final class RequestHeadWriter {
      * Collects the tokens of every {@code Connection} field as start and end offset pairs into the
      * per-thread array, skipping tokens that name a framing field or Host; returns how many ints it used.
      */
-    private static int collectConnectionTokens(ByteBuf head, int start, int end) {
-        int[][] holder = CONNECTION_TOKENS.get();
+    private static int collectConnectionTokens(Scratch scratch, int start, int end) {
+        byte[] head = scratch.head;
         int count = 0;
-        int lineStart = head.indexOf(start, end, LF) + 1;
+        int lineStart = indexOf(head, start, end, LF) + 1;
         while (lineStart < end) {
-            int lineEnd = head.indexOf(lineStart, end, LF) + 1;
-            if (lineEnd - lineStart > CONNECTION.length && head.getByte(lineStart + CONNECTION.length) == ':'
+            int lineEnd = indexOf(head, lineStart, end, LF) + 1;
+            if (lineEnd - lineStart > CONNECTION.length && head[lineStart + CONNECTION.length] == ':'
                     && is(head, lineStart, CONNECTION)) {
                 int from = lineStart + CONNECTION.length + 1;
                 while (from < lineEnd) {
-                    int comma = head.indexOf(from, lineEnd, (byte) ',');
+                    int comma = indexOf(head, from, lineEnd, (byte) ',');
                     int to = comma < 0 ? lineEnd : comma;
                     int tokenFrom = valueStart(head, from, to);
                     int tokenTo = valueEnd(head, tokenFrom, to);
                     if (tokenFrom < tokenTo && !framingOrHost(head, tokenFrom, tokenTo)) {
-                        if (count + 2 > holder[0].length) {
-                            holder[0] = Arrays.copyOf(holder[0], holder[0].length * 2);
+                        if (count + 2 > scratch.tokens.length) {
+                            scratch.tokens = Arrays.copyOf(scratch.tokens, scratch.tokens.length * 2);
                         }
-                        holder[0][count++] = tokenFrom;
-                        holder[0][count++] = tokenTo;
+                        scratch.tokens[count++] = tokenFrom;
+                        scratch.tokens[count++] = tokenTo;
                     }
                     from = to + 1;
                 }
@@ -187,14 +198,14 @@ final class RequestHeadWriter {
         return count;
     }
 
-    private static boolean framingOrHost(ByteBuf head, int from, int to) {
+    private static boolean framingOrHost(byte[] head, int from, int to) {
         int length = to - from;
         return length == CONTENT_LENGTH.length && is(head, from, CONTENT_LENGTH)
                 || length == TRANSFER_ENCODING.length && is(head, from, TRANSFER_ENCODING)
                 || length == HOST.length && is(head, from, HOST);
     }
 
-    private static boolean namedIn(int[] tokens, int tokenEnd, ByteBuf head, int from, int colon) {
+    private static boolean namedIn(int[] tokens, int tokenEnd, byte[] head, int from, int colon) {
         int length = colon - from;
         for (int i = 0; i < tokenEnd; i += 2) {
             if (tokens[i + 1] - tokens[i] == length && sameIgnoringCase(head, tokens[i], from, length)) {
@@ -205,9 +216,9 @@ final class RequestHeadWriter {
     }
 
     /** Case-insensitive equality of two token-character ranges of {@code head}. */
-    private static boolean sameIgnoringCase(ByteBuf head, int a, int b, int length) {
+    private static boolean sameIgnoringCase(byte[] head, int a, int b, int length) {
         for (int i = 0; i < length; i++) {
-            if (lowerCase(head.getByte(a + i)) != lowerCase(head.getByte(b + i))) {
+            if (lowerCase(head[a + i]) != lowerCase(head[b + i])) {
                 return false;
             }
         }
@@ -222,28 +233,37 @@ final class RequestHeadWriter {
      * {@code name} (lower case letters and '-') matches at {@code from}; OR-ing 0x20 lower-cases a
      * letter and maps no other token character onto a letter or '-'.
      */
-    private static boolean is(ByteBuf head, int from, byte[] name) {
+    private static boolean is(byte[] head, int from, byte[] name) {
         for (int i = 0; i < name.length; i++) {
-            if ((head.getByte(from + i) | 0x20) != name[i]) {
+            if ((head[from + i] | 0x20) != name[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int valueStart(ByteBuf head, int from, int to) {
-        while (from < to && isWhitespace(head.getByte(from))) {
+    private static int valueStart(byte[] head, int from, int to) {
+        while (from < to && isWhitespace(head[from])) {
             from++;
         }
         return from;
     }
 
     /** The end of the value starting at {@code from}, before trailing whitespace and the line's CRLF. */
-    private static int valueEnd(ByteBuf head, int from, int to) {
-        while (to > from && (isWhitespace(head.getByte(to - 1)) || head.getByte(to - 1) == CR || head.getByte(to - 1) == LF)) {
+    private static int valueEnd(byte[] head, int from, int to) {
+        while (to > from && (isWhitespace(head[to - 1]) || head[to - 1] == CR || head[to - 1] == LF)) {
             to--;
         }
         return to;
+    }
+
+    private static int indexOf(byte[] head, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (head[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isWhitespace(byte b) {
