@@ -62,6 +62,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>(4);
 
     private ChannelHandlerContext ctx;
+    // Forwarded response bytes are written from below the client's encoder and validator, which
+    // only the proxy's own answers need; the validator is told where responses end instead.
+    private ChannelHandlerContext forwardCtx;
+    private RequestFramingValidator validator;
     private byte[] clientIp;
     private long sourceHash;
     private boolean reading = true;
@@ -113,6 +117,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.forwardCtx = ctx.pipeline().context(RequestGuards.RAW_GUARD);
+        this.validator = ctx.pipeline().get(RequestFramingValidator.class);
         this.timers = new ExchangeTimers(ctx.executor(), this::responseTimedOut, this::deadlineExpired, this::writeTimedOut);
     }
 
@@ -465,22 +471,29 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             }
         }
         out.writeBytes(ForwardedBytes.CRLF);
-        ctx.write(new RawResponsePart(out, interim, last), ctx.voidPromise());
+        forward(out, last && !interim);
+    }
+
+    /** Writes bytes of a forwarded response; {@code last} when they end a final response. */
+    private void forward(ByteBuf bytes, boolean last) {
+        forwardCtx.write(bytes, forwardCtx.voidPromise());
+        if (last) {
+            validator.responseForwarded();
+        }
     }
 
     /** Body bytes of the response under way; {@code last} when they end it. */
     void responseBody(ByteBuf piece, boolean last) {
         if (rechunk) {
             if (piece.isReadable()) {
-                ctx.write(new RawResponsePart(ForwardedBytes.chunkHeader(ctx.alloc(), piece.readableBytes()), false, false),
-                        ctx.voidPromise());
-                ctx.write(new RawResponsePart(piece, false, false), ctx.voidPromise());
-                ctx.write(new RawResponsePart(ForwardedBytes.crlf(), false, false), ctx.voidPromise());
+                forward(ForwardedBytes.chunkHeader(ctx.alloc(), piece.readableBytes()), false);
+                forward(piece, false);
+                forward(ForwardedBytes.crlf(), false);
             } else {
                 piece.release();
             }
         } else {
-            ctx.write(new RawResponsePart(piece, false, last), ctx.voidPromise());
+            forward(piece, last);
         }
         if (!ctx.channel().isWritable() && backendChannel != null) {
             backendChannel.config().setAutoRead(false);
@@ -490,9 +503,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** The response is complete; {@code reusable} when the backend connection may serve another. */
     void responseEnd(boolean reusable) {
         if (rechunk) {
-            ctx.write(new RawResponsePart(ForwardedBytes.lastChunk(), false, true), ctx.voidPromise());
+            forward(ForwardedBytes.lastChunk(), true);
         } else if (closeDelimited) {
-            ctx.write(new RawResponsePart(Unpooled.EMPTY_BUFFER, false, true), ctx.voidPromise());
+            forward(Unpooled.EMPTY_BUFFER, true);
         }
         completeExchange(reusable);
     }
@@ -523,7 +536,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     void backendReadComplete() {
-        ctx.flush();
+        forwardCtx.flush();
     }
 
     void backendWritabilityChanged() {

@@ -38,6 +38,7 @@ public final class RequestFramingValidator extends ChannelDuplexHandler {
     private int awaitingResponse;
     private boolean interimResponse;
     private RejectReason pendingReject;
+    private ChannelHandlerContext ctx;
 
     RequestFramingValidator(BodyFraming framing, RejectListener listener) {
         this.framing = framing;
@@ -129,10 +130,31 @@ public final class RequestFramingValidator extends ChannelDuplexHandler {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * The last bytes of a final response forwarded from the backend were written, below this
+     * handler: the response is complete.
+     */
+    void responseForwarded() {
+        if (awaitingResponse > 0) {
+            responseCompleted();
+        }
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         boolean completesResponse = completesResponse(msg);
         ctx.write(msg, promise);
-        if (completesResponse && --awaitingResponse == 0 && pendingReject != null) {
+        if (completesResponse) {
+            responseCompleted();
+        }
+    }
+
+    private void responseCompleted() {
+        if (--awaitingResponse == 0 && pendingReject != null) {
             RejectReason reason = pendingReject;
             pendingReject = null;
             sendReject(ctx, reason);
@@ -141,9 +163,6 @@ public final class RequestFramingValidator extends ChannelDuplexHandler {
 
     /** A final response's last part; 1xx interim responses (100 Continue) don't count. */
     private boolean completesResponse(Object msg) {
-        if (msg instanceof RawResponsePart part) {
-            return part.last() && awaitingResponse > 0;
-        }
         if (msg instanceof HttpResponse response) {
             interimResponse = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         }

@@ -12,20 +12,19 @@ import java.time.Duration;
  * Installs the client side of an HTTP connection up to the point where requests are known to be
  * well framed. Appends, in this order:
  * <ol>
- * <li>{@value #RAW_RESPONSES}: {@link RawResponseUnwrapper}, passes forwarded response bytes to the transport;</li>
  * <li>{@value #RAW_GUARD}: {@link RawRequestGuard}, checks raw head bytes, runs the head timeout;</li>
  * <li>{@value #CODEC}: {@link HttpRequestDecoder} with the {@code http.*} limits;</li>
- * <li>{@value #ENCODER}: {@link HttpResponseEncoder} for the proxy's own answers (forwarded responses
- * pass it as {@link RawResponsePart}s);</li>
+ * <li>{@value #ENCODER}: {@link HttpResponseEncoder} for the proxy's own answers;</li>
  * <li>{@value #VALIDATOR}: {@link RequestFramingValidator}, checks decoded heads and answers refusals.</li>
  * </ol>
- * The forwarding handler goes after them ({@code pipeline.addLast(...)}). What reaches it is an
- * {@code HttpRequest} that passed every check, then its {@code HttpContent}s; a content with a
- * failed decoder result means the body broke mid-way and the exchange must be aborted.
+ * The forwarding handler goes after them ({@code pipeline.addLast(...)}). What reaches it is a
+ * {@link ValidatedRequest}, then its {@code HttpContent}s; a content with a failed decoder result
+ * means the body broke mid-way and the exchange must be aborted. It writes forwarded response
+ * bytes from the {@value #RAW_GUARD} context, past the encoder and the validator, and tells the
+ * validator where each response ends ({@link RequestFramingValidator#responseForwarded()}).
  */
 public final class RequestGuards {
     public static final String RAW_GUARD = "http-raw-guard";
-    public static final String RAW_RESPONSES = "http-raw-responses";
     public static final String CODEC = "http-codec";
     public static final String ENCODER = "http-encoder";
     public static final String VALIDATOR = "http-request-validator";
@@ -47,7 +46,6 @@ public final class RequestGuards {
      */
     public static void install(ChannelPipeline pipeline, HttpConfig http, Duration headTimeout, RejectListener listener) {
         RawRequestGuard rawGuard = new RawRequestGuard(http.maxHeaders(), headTimeout);
-        pipeline.addLast(RAW_RESPONSES, RawResponseUnwrapper.INSTANCE);
         pipeline.addLast(RAW_GUARD, rawGuard);
         pipeline.addLast(CODEC, new HttpRequestDecoder(decoderConfig(http)));
         pipeline.addLast(ENCODER, new HttpResponseEncoder());

@@ -115,6 +115,23 @@ class HttpProxyTest {
     }
 
     @Test
+    void answersAPipelinedRejectOnlyAfterEveryForwardedResponseBeforeIt() throws Exception {
+        proxy("");
+        String response = RawHttp.exchange(proxy.port(), "GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\nhello"
+                + "GET /twice HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n");
+        int delayed = response.indexOf("HTTP/1.1 200");
+        int interim = response.indexOf("HTTP/1.1 100 Continue");
+        int echoed = response.indexOf("HTTP/1.1 200", delayed + 1);
+        int rejected = response.indexOf("HTTP/1.1 400");
+        assertThat(delayed).isZero();
+        assertThat(interim).isGreaterThan(delayed);
+        assertThat(echoed).isGreaterThan(interim);
+        assertThat(response.indexOf("hello", echoed)).isGreaterThan(echoed);
+        assertThat(rejected).isGreaterThan(response.indexOf("hello", echoed));
+    }
+
+    @Test
     void servesHttp10ClientsAndClosesAfterTheResponse() throws Exception {
         proxy("");
         String response = RawHttp.exchange(proxy.port(), "GET / HTTP/1.0\r\n\r\n");
