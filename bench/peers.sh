@@ -25,7 +25,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DURATION=${DURATION:-10s}        # wrk -d for each measured run
 WARMUP=${WARMUP:-5s}             # wrk -d for the unmeasured warm-up of each target
 CHURN_WARMUP=${CHURN_WARMUP:-5s} # then wrk -d with 'Connection: close' (connect/close paths warm)
-SETTLE_RUNS=${SETTLE_RUNS:-3}    # then this many 3 s keep-alive runs (see warm_up)
+SETTLE_RUNS=${SETTLE_RUNS:-3}    # then this many rounds of 3 s keep-alive runs, one per CONNS value (see warm_up)
 CONNS=${CONNS:-"50 200"}         # wrk -c values, each one measured run
 WRK_THREADS=${WRK_THREADS:-1}    # wrk -t
 REPEAT=${REPEAT:-1}              # rounds; targets are interleaved inside each round
@@ -221,13 +221,18 @@ measure_once() {  # round target conns attempt -> appends a TSV row; sets clean,
 # candidate that only ever saw steady keep-alive traffic has JIT code with no profile of connect
 # and close: the first close of the measured run then deoptimises the hot path, and the
 # recompilation shares the proxy's core during the measurement (tens of ms stalls, a 5x p99).
-# A proxy in service sees connections come and go all the time; this warm-up reaches that state.
+# The short runs cycle through every measured concurrency: a JVM warmed only at -c50 meets new
+# paths at -c200 (its backend pool grows: pool misses, new backend connections) and deoptimises
+# the request path at the start of that run. A proxy in service sees connections come and go and
+# load change all the time; this warm-up reaches that state.
 warm_up() {  # round target
   local round=$1 t=$2 first=${CONNS%% *} i
   run_wrk "${PORT[$t]}" "$first" "$WARMUP" "$OUTDIR/r${round}-$t-warmup.txt"
   WRK_HEADER='Connection: close' run_wrk "${PORT[$t]}" "$first" "$CHURN_WARMUP" "$OUTDIR/r${round}-$t-warmup-churn.txt"
   for (( i = 1; i <= SETTLE_RUNS; i++ )); do
-    run_wrk "${PORT[$t]}" "$first" 3s "$OUTDIR/r${round}-$t-warmup-settle$i.txt"
+    for c in $CONNS; do
+      run_wrk "${PORT[$t]}" "$c" 3s "$OUTDIR/r${round}-$t-warmup-settle$i-c$c.txt"
+    done
   done
 }
 
