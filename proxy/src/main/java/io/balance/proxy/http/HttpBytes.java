@@ -59,4 +59,49 @@ final class HttpBytes {
         }
         return -1;
     }
+
+    /** The first index in {@code [from, to)} that is not SP or HTAB, else {@code to}. */
+    static int skipWhitespace(byte[] buf, int from, int to) {
+        int i = from;
+        while (i < to && (buf[i] == SP || buf[i] == HTAB)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code to} moved back over trailing SP and HTAB, not below {@code from}. */
+    static int trimWhitespace(byte[] buf, int from, int to) {
+        int i = to;
+        while (i > from && (buf[i - 1] == SP || buf[i - 1] == HTAB)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** ASCII case-insensitive comparison of {@code length} bytes at {@code start} with a lower-case name. */
+    static boolean nameEquals(byte[] buf, int start, int length, byte[] lowerName) {
+        if (length != lowerName.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (lower(buf[start + i]) != lowerName[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII case-insensitive comparison of two ranges of {@code buf}. */
+    static boolean regionEqualsIgnoreCase(byte[] buf, int a, int b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (lower(buf[a + i]) != lower(buf[b + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
 }

@@ -1,9 +1,11 @@
 package io.balance.proxy.http;
 
 import static io.balance.proxy.http.HttpBytes.CR;
-import static io.balance.proxy.http.HttpBytes.HTAB;
 import static io.balance.proxy.http.HttpBytes.LF;
-import static io.balance.proxy.http.HttpBytes.SP;
+import static io.balance.proxy.http.HttpBytes.nameEquals;
+import static io.balance.proxy.http.HttpBytes.regionEqualsIgnoreCase;
+import static io.balance.proxy.http.HttpBytes.skipWhitespace;
+import static io.balance.proxy.http.HttpBytes.trimWhitespace;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -23,25 +25,21 @@ import java.util.Arrays;
  * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}.
  */
 final class RequestHeadWriter {
-    private static final byte[] CONNECTION = lower("connection");
-    private static final byte[] KEEP_ALIVE = lower("keep-alive");
-    private static final byte[] PROXY_CONNECTION = lower("proxy-connection");
-    private static final byte[] TE = lower("te");
-    private static final byte[] TRAILER = lower("trailer");
-    private static final byte[] UPGRADE = lower("upgrade");
-    private static final byte[] PROXY_AUTHORIZATION = lower("proxy-authorization");
-    private static final byte[] HOST = lower("host");
-    private static final byte[] CONTENT_LENGTH = lower("content-length");
-    private static final byte[] TRANSFER_ENCODING = lower("transfer-encoding");
-    private static final byte[] X_FORWARDED_FOR = lower("x-forwarded-for");
-    private static final byte[] X_FORWARDED_PROTO = lower("x-forwarded-proto");
-    private static final byte[] X_FORWARDED_HOST = lower("x-forwarded-host");
+    private static final byte[] CONNECTION = bytes("connection");
+    private static final byte[][] HOP_BY_HOP = {CONNECTION, bytes("keep-alive"), bytes("proxy-connection"), bytes("te"),
+        bytes("trailer"), bytes("upgrade"), bytes("proxy-authorization")};
+    private static final byte[] HOST = bytes("host");
+    private static final byte[] CONTENT_LENGTH = bytes("content-length");
+    private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
+    private static final byte[] X_FORWARDED_FOR = bytes("x-forwarded-for");
+    private static final byte[] X_FORWARDED_PROTO = bytes("x-forwarded-proto");
+    private static final byte[] X_FORWARDED_HOST = bytes("x-forwarded-host");
 
-    private static final byte[] XFF_PREFIX = lower("x-forwarded-for: ");
-    private static final byte[] XFF_SEPARATOR = lower(", ");
-    private static final byte[] XFP_HTTP = lower("x-forwarded-proto: http\r\n");
-    private static final byte[] XFH_PREFIX = lower("x-forwarded-host: ");
-    private static final byte[] CRLF = lower("\r\n");
+    private static final byte[] XFF_PREFIX = bytes("x-forwarded-for: ");
+    private static final byte[] XFF_SEPARATOR = bytes(", ");
+    private static final byte[] XFP_HTTP = bytes("x-forwarded-proto: http\r\n");
+    private static final byte[] XFH_PREFIX = bytes("x-forwarded-host: ");
+    private static final byte[] CRLF = bytes("\r\n");
     private static final int ADDED_MAX = XFF_PREFIX.length + XFF_SEPARATOR.length + 48 + XFP_HTTP.length + XFH_PREFIX.length + 3 * CRLF.length;
 
     private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH }
@@ -105,15 +103,15 @@ final class RequestHeadWriter {
                 case DROP -> false;
                 case HOST -> {
                     if (hostFrom < 0) {
-                        hostFrom = valueStart(head, colon + 1, lineEnd);
-                        hostTo = valueEnd(head, hostFrom, lineEnd);
+                        hostFrom = skipWhitespace(head, colon + 1, lineEnd - 2);
+                        hostTo = trimWhitespace(head, hostFrom, lineEnd - 2);
                     }
                     yield true;
                 }
                 case XFF -> {
                     if (trusted && xffFrom < 0) {
-                        xffFrom = valueStart(head, colon + 1, lineEnd);
-                        xffTo = valueEnd(head, xffFrom, lineEnd);
+                        xffFrom = skipWhitespace(head, colon + 1, lineEnd - 2);
+                        xffTo = trimWhitespace(head, xffFrom, lineEnd - 2);
                     }
                     yield false;
                 }
@@ -152,17 +150,25 @@ final class RequestHeadWriter {
     }
 
     private static Kind kind(byte[] head, int from, int colon) {
-        return switch (colon - from) {
-            case 2 -> is(head, from, TE) ? Kind.DROP : Kind.KEEP;
-            case 4 -> is(head, from, HOST) ? Kind.HOST : Kind.KEEP;
-            case 7 -> is(head, from, TRAILER) || is(head, from, UPGRADE) ? Kind.DROP : Kind.KEEP;
-            case 10 -> is(head, from, CONNECTION) || is(head, from, KEEP_ALIVE) ? Kind.DROP : Kind.KEEP;
-            case 15 -> is(head, from, X_FORWARDED_FOR) ? Kind.XFF : Kind.KEEP;
-            case 16 -> is(head, from, X_FORWARDED_HOST) ? Kind.XFH : is(head, from, PROXY_CONNECTION) ? Kind.DROP : Kind.KEEP;
-            case 17 -> is(head, from, X_FORWARDED_PROTO) ? Kind.XFP : Kind.KEEP;
-            case 19 -> is(head, from, PROXY_AUTHORIZATION) ? Kind.DROP : Kind.KEEP;
-            default -> Kind.KEEP;
-        };
+        int length = colon - from;
+        if (nameEquals(head, from, length, HOST)) {
+            return Kind.HOST;
+        }
+        if (nameEquals(head, from, length, X_FORWARDED_FOR)) {
+            return Kind.XFF;
+        }
+        if (nameEquals(head, from, length, X_FORWARDED_PROTO)) {
+            return Kind.XFP;
+        }
+        if (nameEquals(head, from, length, X_FORWARDED_HOST)) {
+            return Kind.XFH;
+        }
+        for (byte[] name : HOP_BY_HOP) {
+            if (nameEquals(head, from, length, name)) {
+                return Kind.DROP;
+            }
+        }
+        return Kind.KEEP;
     }
 
     /**
@@ -176,13 +182,14 @@ final class RequestHeadWriter {
         while (lineStart < end) {
             int lineEnd = indexOf(head, lineStart, end, LF) + 1;
             if (lineEnd - lineStart > CONNECTION.length && head[lineStart + CONNECTION.length] == ':'
-                    && is(head, lineStart, CONNECTION)) {
+                    && nameEquals(head, lineStart, CONNECTION.length, CONNECTION)) {
                 int from = lineStart + CONNECTION.length + 1;
-                while (from < lineEnd) {
-                    int comma = indexOf(head, from, lineEnd, (byte) ',');
-                    int to = comma < 0 ? lineEnd : comma;
-                    int tokenFrom = valueStart(head, from, to);
-                    int tokenTo = valueEnd(head, tokenFrom, to);
+                int valueEnd = lineEnd - 2;
+                while (from < valueEnd) {
+                    int comma = indexOf(head, from, valueEnd, (byte) ',');
+                    int to = comma < 0 ? valueEnd : comma;
+                    int tokenFrom = skipWhitespace(head, from, to);
+                    int tokenTo = trimWhitespace(head, tokenFrom, to);
                     if (tokenFrom < tokenTo && !framingOrHost(head, tokenFrom, tokenTo)) {
                         if (count + 2 > scratch.tokens.length) {
                             scratch.tokens = Arrays.copyOf(scratch.tokens, scratch.tokens.length * 2);
@@ -200,61 +207,18 @@ final class RequestHeadWriter {
 
     private static boolean framingOrHost(byte[] head, int from, int to) {
         int length = to - from;
-        return length == CONTENT_LENGTH.length && is(head, from, CONTENT_LENGTH)
-                || length == TRANSFER_ENCODING.length && is(head, from, TRANSFER_ENCODING)
-                || length == HOST.length && is(head, from, HOST);
+        return nameEquals(head, from, length, CONTENT_LENGTH) || nameEquals(head, from, length, TRANSFER_ENCODING)
+                || nameEquals(head, from, length, HOST);
     }
 
     private static boolean namedIn(int[] tokens, int tokenEnd, byte[] head, int from, int colon) {
         int length = colon - from;
         for (int i = 0; i < tokenEnd; i += 2) {
-            if (tokens[i + 1] - tokens[i] == length && sameIgnoringCase(head, tokens[i], from, length)) {
+            if (tokens[i + 1] - tokens[i] == length && regionEqualsIgnoreCase(head, tokens[i], from, length)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Case-insensitive equality of two token-character ranges of {@code head}. */
-    private static boolean sameIgnoringCase(byte[] head, int a, int b, int length) {
-        for (int i = 0; i < length; i++) {
-            if (lowerCase(head[a + i]) != lowerCase(head[b + i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte lowerCase(byte b) {
-        return b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
-    }
-
-    /**
-     * {@code name} (lower case letters and '-') matches at {@code from}; OR-ing 0x20 lower-cases a
-     * letter and maps no other token character onto a letter or '-'.
-     */
-    private static boolean is(byte[] head, int from, byte[] name) {
-        for (int i = 0; i < name.length; i++) {
-            if ((head[from + i] | 0x20) != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int valueStart(byte[] head, int from, int to) {
-        while (from < to && isWhitespace(head[from])) {
-            from++;
-        }
-        return from;
-    }
-
-    /** The end of the value starting at {@code from}, before trailing whitespace and the line's CRLF. */
-    private static int valueEnd(byte[] head, int from, int to) {
-        while (to > from && (isWhitespace(head[to - 1]) || head[to - 1] == CR || head[to - 1] == LF)) {
-            to--;
-        }
-        return to;
     }
 
     private static int indexOf(byte[] head, int from, int to, byte value) {
@@ -266,11 +230,7 @@ final class RequestHeadWriter {
         return -1;
     }
 
-    private static boolean isWhitespace(byte b) {
-        return b == SP || b == HTAB;
-    }
-
-    private static byte[] lower(String s) {
+    private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -4,6 +4,11 @@ import static io.balance.proxy.http.HttpBytes.CR;
 import static io.balance.proxy.http.HttpBytes.HTAB;
 import static io.balance.proxy.http.HttpBytes.LF;
 import static io.balance.proxy.http.HttpBytes.SP;
+import static io.balance.proxy.http.HttpBytes.lower;
+import static io.balance.proxy.http.HttpBytes.nameEquals;
+import static io.balance.proxy.http.HttpBytes.regionEqualsIgnoreCase;
+import static io.balance.proxy.http.HttpBytes.skipWhitespace;
+import static io.balance.proxy.http.HttpBytes.trimWhitespace;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -344,48 +349,6 @@ final class ResponseHead {
         }
         start = skipWhitespace(buf, start, end);
         return nameEquals(buf, start, end - start, token);
-    }
-
-    private static int skipWhitespace(byte[] buf, int from, int to) {
-        int i = from;
-        while (i < to && (buf[i] == SP || buf[i] == HTAB)) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int trimWhitespace(byte[] buf, int from, int to) {
-        int i = to;
-        while (i > from && (buf[i - 1] == SP || buf[i - 1] == HTAB)) {
-            i--;
-        }
-        return i;
-    }
-
-    /** ASCII case-insensitive comparison with a lower-case name. */
-    private static boolean nameEquals(byte[] buf, int start, int length, byte[] lowerName) {
-        if (length != lowerName.length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (lower(buf[start + i]) != lowerName[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean regionEqualsIgnoreCase(byte[] buf, int a, int b, int length) {
-        for (int i = 0; i < length; i++) {
-            if (lower(buf[a + i]) != lower(buf[b + i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte lower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
     }
 
     private static boolean matches(byte[] buf, int from, String ascii) {

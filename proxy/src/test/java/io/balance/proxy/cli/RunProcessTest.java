@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +185,15 @@ class RunProcessTest {
         }
     }
 
+    /** Waits for {@code condition}, polling every 100 ms; a timeout reports the proxy's log. */
+    private void awaitProxy(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; proxy " + proxy.describe(), e);
+        }
+    }
+
     @Test
     void sighupAppliesTheChangedFileAndKeepsTheOldConfigWhenTheNewOneIsInvalid() throws Exception {
         writeConfig("round-robin", List.of(a), "");
@@ -193,13 +204,12 @@ class RunProcessTest {
 
         writeConfig("round-robin", List.of(a, b), "");
         proxy.signal("HUP");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> backendOf(get("/")).equals("b"));
+        awaitProxy(Duration.ofSeconds(10), () -> backendOf(get("/")).equals("b"));
         assertThat(reloads("success")).isEqualTo(1.0);
 
         writeConfig("fastest", List.of(a, b), "");
         proxy.signal("HUP");
-        await().atMost(Duration.ofSeconds(10)).until(() -> reloads("failure") == 1.0);
+        awaitProxy(Duration.ofSeconds(10), () -> reloads("failure") == 1.0);
 
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10; i++) {
@@ -218,13 +228,12 @@ class RunProcessTest {
         assertThat(backendOf(get("/"))).isEqualTo("a");
 
         writeConfig("round-robin", List.of(a, b), "");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> backendOf(get("/")).equals("b"));
+        awaitProxy(Duration.ofSeconds(15), () -> backendOf(get("/")).equals("b"));
         assertThat(reloads("success")).isEqualTo(1.0);
 
         // A bad edit is refused once (not on every poll) and the config in force keeps serving.
         writeConfig("fastest", List.of(a, b), "");
-        await().atMost(Duration.ofSeconds(15)).until(() -> reloads("failure") == 1.0);
+        awaitProxy(Duration.ofSeconds(15), () -> reloads("failure") == 1.0);
         await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> reloads("failure") == 1.0);
         assertThat(backendOf(get("/"))).isIn("a", "b");
     }

@@ -131,6 +131,25 @@ class RequestForwardingTest {
     }
 
     @Test
+    void forwardsAHeadThatArrivedOneByteAtATime() throws Exception {
+        start("");
+        String head = "POST /slow HTTP/1.1\r\nHost: h\r\nConnection: X-Hop\r\nX-Hop: 1\r\nContent-Length: 3\r\n\r\n";
+        String expected = "POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n" + FORWARDED + "x-forwarded-host: h\r\n\r\nabc";
+        Future<String> received = backendThread.submit(() -> receive(expected.length()));
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            client.setTcpNoDelay(true);
+            client.setSoTimeout(5000);
+            for (byte b : (head + "abc").getBytes(StandardCharsets.US_ASCII)) {
+                client.getOutputStream().write(b);
+                client.getOutputStream().flush();
+            }
+            assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
+            byte[] answer = client.getInputStream().readNBytes(OK.length());
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo(OK);
+        }
+    }
+
+    @Test
     void addsNoForwardedHostWithoutAHost() throws Exception {
         start("");
         String expected = "GET / HTTP/1.0\r\n" + FORWARDED + "\r\n";
