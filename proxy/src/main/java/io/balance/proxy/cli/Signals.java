@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGTERM and SIGINT drain the proxy (exit 0 when done); SIGHUP reloads the config file.
@@ -23,14 +24,25 @@ final class Signals {
 
     static Signals install() {
         Signals signals = new Signals();
-        Signal.handle(new Signal("TERM"), s -> signals.drain("SIGTERM"));
-        Signal.handle(new Signal("INT"), s -> signals.drain("SIGINT"));
+        handle("TERM", s -> signals.drain("SIGTERM"), "drain on SIGTERM is off");
+        handle("INT", s -> signals.drain("SIGINT"), "drain on SIGINT is off");
         try {
-            Signal.handle(new Signal("HUP"), s -> signals.reload());
+            handle("HUP", s -> signals.reload(), "reload on SIGHUP is off (a change of the file still reloads it)");
         } catch (IllegalArgumentException e) {
             LOG.warn("SIGHUP is not available here: {}", e.getMessage());
         }
         return signals;
+    }
+
+    /**
+     * A signal the process was started with ignored (as {@code nohup} does for HUP, and a
+     * non-interactive shell's {@code &} for INT) stays ignored: the JVM does not install the
+     * handler. That is said once, instead of the signal silently doing nothing.
+     */
+    private static void handle(String name, SignalHandler handler, String consequence) {
+        if (Signal.handle(new Signal(name), handler) == SignalHandler.SIG_IGN) {
+            LOG.warn("SIG{} was ignored when the proxy started, and stays ignored: {}", name, consequence);
+        }
     }
 
     /** The proxy is serving: from now on signals act on it (and those already received do). */

@@ -38,7 +38,13 @@ final class ProxyProcess implements AutoCloseable {
 
     /** Starts {@code balance run --config F} plus {@code extraArgs}; does not wait for readiness. */
     static ProxyProcess start(Path config, int adminPort, Path log, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(List.of(), config, adminPort, log, extraArgs);
+    }
+
+    /** Like {@link #start(Path, int, Path, String...)}, the JVM launched through {@code launcher} (such as {@code nohup}). */
+    static ProxyProcess start(List<String> launcher, Path config, int adminPort, Path log, String... extraArgs) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
