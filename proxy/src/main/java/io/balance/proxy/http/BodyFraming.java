@@ -1,9 +1,11 @@
 package io.balance.proxy.http;
 
+import io.netty.buffer.ByteBuf;
+
 /**
- * How the bytes after a decoded head are framed, told by {@link RequestFramingValidator} to
- * {@link RawRequestGuard} while the guard is still handing that head to the decoder, so the guard
- * knows where the next head starts without parsing headers itself.
+ * Between {@link RequestFramingValidator} and {@link RawRequestGuard}, while the guard is still
+ * handing a head to the decoder: the validator takes the head's raw bytes and tells how the bytes
+ * after it are framed, so the guard knows where the next head starts without parsing headers itself.
  */
 interface BodyFraming {
 
@@ -17,7 +19,7 @@ interface BodyFraming {
      * The bytes of the head just handed to the decoder, exactly as they came (the caller owns and
      * releases them); null when already taken.
      */
-    io.netty.buffer.ByteBuf takeHead();
+    ByteBuf takeHead();
 
     /** The connection is condemned: pass nothing more to the decoder. */
     void rejected();

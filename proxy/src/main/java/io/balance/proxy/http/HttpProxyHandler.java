@@ -235,7 +235,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         allowTried = false;
         retryReason = null;
         hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
-        requestHead = RequestHeadWriter.write(ctx.alloc(), validated.bytes(), trustedClient(), clientIp);
+        requestHead = RequestHeadWriter.write(ctx.alloc(), validated.content(), trustedClient(), clientIp);
         validated.release();
         timers.armDeadline(settings.requestTimeoutNanos());
         dispatch();

@@ -4,7 +4,6 @@ import static io.balance.proxy.http.HttpBytes.CR;
 import static io.balance.proxy.http.HttpBytes.HTAB;
 import static io.balance.proxy.http.HttpBytes.LF;
 import static io.balance.proxy.http.HttpBytes.SP;
-import static io.balance.proxy.http.HttpBytes.lower;
 import static io.balance.proxy.http.HttpBytes.nameEquals;
 import static io.balance.proxy.http.HttpBytes.regionEqualsIgnoreCase;
 import static io.balance.proxy.http.HttpBytes.skipWhitespace;
