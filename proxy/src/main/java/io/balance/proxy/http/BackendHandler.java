@@ -30,7 +30,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     private final long poolIdleTimeoutNanos;
     private final ResponseHead head = new ResponseHead();
     private final HeadEnd headEnd = new HeadEnd();
-    private final ChunkedFraming chunks = new ChunkedFraming(ResponseHead.MAX_FIELDS);
+    private final ChunkedFraming chunks = new ChunkedFraming(ResponseHead.MAX_FIELDS, Integer.MAX_VALUE, false);
     private ChannelHandlerContext ctx;
     private HttpProxyHandler owner;
     private boolean headRequest;

@@ -14,24 +14,61 @@ import io.netty.util.ByteProcessor;
  * caller ({@link #dataRemaining()}, {@link #skipData(int)}). It is at least as strict as Netty's
  * decoder (CRLF everywhere, sizes up to {@link Integer#MAX_VALUE}), so the two never disagree on
  * a boundary: whatever one of them refuses closes the connection.
+ *
+ * <p>A request body is forwarded as it came except for chunk extensions: with {@code cutsExtensions},
+ * {@link #scan} stops before whatever follows a chunk size on its line ({@link #cutting()}), and
+ * {@link #skipCut} passes over it, so the caller forwards {@code SIZE CRLF} alone. Extensions are
+ * where parsers disagree most (quoted strings, bare CR or LF), and no backend needs them.
  */
 final class ChunkedFraming implements ByteProcessor {
 
     private enum State { SIZE_FIRST, SIZE, SIZE_WHITESPACE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, DONE, FAILED }
 
     private final HeadSyntax trailer;
+    private final boolean cutsExtensions;
     private State state = State.SIZE_FIRST;
     private long size;
+    private boolean cutting;
     private RejectReason failure;
 
-    ChunkedFraming(int maxTrailerFields) {
-        this.trailer = new HeadSyntax(maxTrailerFields);
+    ChunkedFraming(int maxTrailerFields, int maxTrailerBytes, boolean cutsExtensions) {
+        this.trailer = new HeadSyntax(maxTrailerFields, 0, maxTrailerBytes);
+        this.cutsExtensions = cutsExtensions;
     }
 
     void start() {
         state = State.SIZE_FIRST;
         size = 0;
+        cutting = false;
         failure = null;
+    }
+
+    /** {@link #scan} stopped at bytes after a chunk size that are not to be forwarded: see {@link #skipCut}. */
+    boolean cutting() {
+        return cutting;
+    }
+
+    /**
+     * Checks and passes over the bytes being cut, from {@code from} to {@code end}; returns the
+     * index of the CR that ends them (where forwarding resumes), or {@code end} when they go on
+     * in the next read, or anywhere once it failed ({@link #failure()}).
+     */
+    int skipCut(ByteBuf in, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = in.getByte(i);
+            if (b == CR) {
+                cutting = false;
+                state = State.EXTENSION; // which the CR then ends, in the next scan
+                return i;
+            }
+            boolean ok = state == State.EXTENSION ? HttpBytes.isFieldValue(b) : afterSize(b);
+            if (!ok) {
+                cutting = false;
+                fail();
+                return i;
+            }
+        }
+        return end;
     }
 
     boolean isDone() {
@@ -73,6 +110,9 @@ final class ChunkedFraming implements ByteProcessor {
             if (stop < 0) {
                 return end;
             }
+            if (cutting) {
+                return stop;
+            }
             index = stop + 1;
             if (isDone() || failure != null) {
                 return index;
@@ -100,6 +140,9 @@ final class ChunkedFraming implements ByteProcessor {
                     if (size > Integer.MAX_VALUE) {
                         return fail();
                     }
+                } else if (cutsExtensions && b != CR) {
+                    cutting = true;
+                    return false;
                 } else {
                     return afterSize(b);
                 }

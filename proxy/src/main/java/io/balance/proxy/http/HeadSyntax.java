@@ -10,8 +10,9 @@ import io.netty.util.ByteProcessor;
 /**
  * Checks the raw bytes of a request head, or of a chunked body's trailer section, and finds where
  * it ends. It catches what Netty's decoder would silently normalise: folded lines (obs-fold),
- * runs of or tab-separated request-line words, a lower-case {@code http/1.1}, and it counts the
- * header fields. One byte at a time, so a head may arrive split at any point.
+ * runs of or tab-separated request-line words, a lower-case {@code http/1.1}; and it holds the
+ * limits: the request line's length (with any empty lines before it), the field section's size
+ * and its number of fields. One byte at a time, so a head may arrive split at any point.
  *
  * <p>Feed it with {@code ByteBuf.forEachByte}: {@link #process} returns false once the head is
  * complete ({@link #isDone()}) or condemned ({@link #failure()}).
@@ -25,13 +26,23 @@ final class HeadSyntax implements ByteProcessor {
     }
 
     private final int maxFields;
+    private final int maxLine;
+    private final int maxFieldBytes;
     private State state = State.PRELUDE;
     private int versionIndex;
     private int fields;
+    private int lineBytes;
+    private int fieldBytes;
     private RejectReason failure;
 
-    HeadSyntax(int maxFields) {
+    /**
+     * @param maxLine       bytes of the request line without its CRLF, with any empty lines before it (414 beyond)
+     * @param maxFieldBytes bytes of the field lines with their CRLFs (431 beyond)
+     */
+    HeadSyntax(int maxFields, int maxLine, int maxFieldBytes) {
         this.maxFields = maxFields;
+        this.maxLine = maxLine + 1; // the CR ending the line is counted in VERSION
+        this.maxFieldBytes = maxFieldBytes;
     }
 
     /** Expects a request head: optional empty lines, the request line, field lines, an empty line. */
@@ -48,6 +59,8 @@ final class HeadSyntax implements ByteProcessor {
         state = first;
         versionIndex = 0;
         fields = 0;
+        lineBytes = 0;
+        fieldBytes = 0;
         failure = null;
     }
 
@@ -62,6 +75,14 @@ final class HeadSyntax implements ByteProcessor {
 
     @Override
     public boolean process(byte b) {
+        int at = state.ordinal() - State.REQUEST_LINE_LF.ordinal();
+        if (at < 0) {
+            if (++lineBytes > maxLine) {
+                return fail(RejectReason.REQUEST_LINE_TOO_LONG);
+            }
+        } else if (at > 0 && ++fieldBytes > maxFieldBytes) {
+            return fail(RejectReason.HEADER_TOO_LARGE);
+        }
         switch (state) {
             case PRELUDE -> {
                 // RFC 9112 2.2: empty lines before the request line are ignored, as the decoder does.

@@ -10,60 +10,53 @@ final class HostSyntax {
     private HostSyntax() {
     }
 
-    static boolean isValid(CharSequence host) {
-        int length = host.length();
-        if (length == 0) {
+    /** Whether {@code bytes[from, to)} is an acceptable Host value. */
+    static boolean isValid(byte[] bytes, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        int i = host.charAt(0) == '[' ? ipLiteralEnd(host) : nameEnd(host);
-        if (i <= 0) {
+        int i = bytes[from] == '[' ? ipLiteralEnd(bytes, from, to) : nameEnd(bytes, from, to);
+        if (i <= from) {
             return false;
         }
-        return i == length || host.charAt(i) == ':' && isPort(host, i + 1);
+        return i == to || bytes[i] == ':' && isPort(bytes, i + 1, to);
     }
 
     /** Index after the closing bracket, or -1. */
-    private static int ipLiteralEnd(CharSequence host) {
-        int i = 1;
-        while (i < host.length()) {
-            char c = host.charAt(i);
+    private static int ipLiteralEnd(byte[] bytes, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            byte c = bytes[i];
             if (c == ']') {
-                return i > 1 ? i + 1 : -1;
+                return i > from + 1 ? i + 1 : -1;
             }
-            if (!(c == ':' || c == '.' || isHex(c))) {
+            if (!(c == ':' || c == '.' || HttpBytes.hexValue(c) >= 0)) {
                 return -1;
             }
-            i++;
         }
         return -1;
     }
 
-    /** Index of the first character that is not part of the name. */
-    private static int nameEnd(CharSequence host) {
-        int i = 0;
-        while (i < host.length() && isNameChar(host.charAt(i))) {
+    /** Index of the first byte that is not part of the name. */
+    private static int nameEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && isNameChar(bytes[i])) {
             i++;
         }
         return i;
     }
 
-    private static boolean isNameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+    private static boolean isNameChar(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || HttpBytes.isDigit(c)
                 || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    private static boolean isPort(CharSequence host, int from) {
-        int digits = host.length() - from;
+    private static boolean isPort(byte[] bytes, int from, int to) {
+        int digits = to - from;
         if (digits < 1 || digits > 5) {
             return false;
         }
-        for (int i = from; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c < '0' || c > '9') {
+        for (int i = from; i < to; i++) {
+            if (!HttpBytes.isDigit(bytes[i])) {
                 return false;
             }
         }

@@ -24,16 +24,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -57,23 +48,22 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_ATTEMPTS_CAP];
-    private final ArrayDeque<HttpContent> waitingForConnection = new ArrayDeque<>(4);
-    // ValidatedRequests and HttpContents that arrived while an earlier exchange was in flight
+    private final ArrayDeque<ByteBuf> waitingForConnection = new ArrayDeque<>(4);
+    // what RequestReader hands on while an earlier exchange is in flight
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>(4);
 
     private ChannelHandlerContext ctx;
-    // Forwarded response bytes are written from below the client's encoder and validator, which
-    // only the proxy's own answers need; the validator is told where responses end instead.
-    private ChannelHandlerContext forwardCtx;
-    private RequestFramingValidator validator;
+    private RequestReader reader;
     private byte[] clientIp;
     private long sourceHash;
     private boolean reading = true;
 
-    // The exchange in flight; request == null means none.
-    private HttpRequest request;
+    // The exchange in flight, if inFlight.
+    private boolean inFlight;
     private ByteBuf requestHead; // as forwarded, written again for a retry
     private boolean requestChunked;
+    private long requestBodyLength;
+    private boolean http11Client;
     private TrafficSettings settings;
     private BackendSet backendSet;
     private Backend backend;
@@ -117,8 +107,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.forwardCtx = ctx.pipeline().context(RequestGuards.RAW_GUARD);
-        this.validator = ctx.pipeline().get(RequestFramingValidator.class);
+        this.reader = ctx.pipeline().get(RequestReader.class);
         this.timers = new ExchangeTimers(ctx.executor(), this::responseTimedOut, this::deadlineExpired, this::writeTimedOut);
     }
 
@@ -132,11 +121,11 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ValidatedRequest || msg instanceof HttpContent)) {
+        if (!(msg instanceof ValidatedRequest || msg instanceof ByteBuf || msg instanceof RequestBodyEnd)) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (request != null && (msg instanceof ValidatedRequest || requestComplete || !pipelined.isEmpty())) {
+        if (inFlight && (msg instanceof ValidatedRequest || requestComplete || !pipelined.isEmpty())) {
             pipelined.add(msg);
             updateReading();
             return;
@@ -146,8 +135,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** A message of the current request, or the head of the next one when none is in flight. */
     private void inbound(Object msg) {
-        if (request != null) {
-            requestContent((HttpContent) msg);
+        if (inFlight) {
+            requestContent(msg);
         } else if (msg instanceof ValidatedRequest head) {
             startExchange(head);
         } else {
@@ -171,7 +160,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
         if (writable) {
             timers.cancelWrite();
-        } else if (request != null) {
+        } else if (inFlight) {
             timers.armWrite(settings.writeTimeoutNanos());
         }
         ctx.fireChannelWritabilityChanged();
@@ -179,7 +168,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && request == null) {
+        if (evt instanceof IdleStateEvent && !inFlight) {
             ctx.close();
             return;
         }
@@ -194,7 +183,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (request != null) {
+        if (inFlight) {
             abortBackend();
             endExchange();
         }
@@ -211,21 +200,22 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** True while the proxy is not between requests; drain uses it to close idle keep-alives. */
     public boolean busy() {
-        return request != null;
+        return inFlight;
     }
 
     // ---- request side -------------------------------------------------------------------
 
     private void startExchange(ValidatedRequest validated) {
-        HttpRequest head = validated.head();
-        request = head;
+        inFlight = true;
         requestChunked = validated.chunked();
+        requestBodyLength = validated.bodyLength();
+        http11Client = validated.http11();
         exchangeId++;
         settings = state.settings();
-        methodIndex = HttpMethods.index(head.method());
+        methodIndex = validated.method();
         startNanos = System.nanoTime();
-        clientKeepAlive = HttpUtil.isKeepAlive(head);
-        requestComplete = head instanceof LastHttpContent;
+        clientKeepAlive = validated.keepAlive();
+        requestComplete = validated.bodyless();
         bodyForwarded = false;
         responseStarted = false;
         rechunk = false;
@@ -234,11 +224,17 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         triedCount = 0;
         allowTried = false;
         retryReason = null;
-        hash = settings.hashHeader() == null ? sourceHash : HashKeys.ofHeader(head.headers().get(settings.hashHeader()));
+        hash = settings.hashHeader() == null ? sourceHash : headerHash(validated.content());
         requestHead = RequestHeadWriter.write(ctx.alloc(), validated.content(), trustedClient(), clientIp);
         validated.release();
         timers.armDeadline(settings.requestTimeoutNanos());
         dispatch();
+    }
+
+    /** The hash of the {@code header:NAME} value; a request without that field hashes as its client address. */
+    private long headerHash(ByteBuf head) {
+        CharSequence value = RequestHead.value(head, settings.hashHeader());
+        return value == null ? sourceHash : HashKeys.ofHeader(value);
     }
 
     /** The client is one of {@code http.trusted_proxies}: its {@code X-Forwarded-*} values are kept. */
@@ -250,39 +246,37 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         return address != null && settings.trusted(address);
     }
 
-    private void requestContent(HttpContent content) {
-        if (content.decoderResult().isFailure()) {
+    /** A piece of the request body (forwarded as it is), or its end. */
+    private void requestContent(Object msg) {
+        if (msg == RequestBodyEnd.BROKEN) {
             // The body broke after its head went out: the backend connection goes, and the client
             // gets a 400 unless a response is already under way. Either way the connection closes.
-            content.release();
             abortBackend();
             if (responseStarted) {
                 ctx.close();
             } else {
-                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed request body", false))
-                        .addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed request body", false,
+                        methodIndex == HttpMethods.HEAD)).addListener(ChannelFutureListener.CLOSE);
             }
             endExchange();
             return;
         }
-        if (content instanceof LastHttpContent) {
-            requestComplete = true;
-        }
+        ByteBuf piece = msg instanceof ByteBuf bytes ? bytes : null;
+        requestComplete |= msg == RequestBodyEnd.COMPLETE;
         if (backendChannel != null) {
-            if (content.content().isReadable()) {
+            if (piece != null) {
                 bodyForwarded = true;
-            }
-            RequestBodyWriter.write(backendChannel, content, requestChunked);
-            if (requestComplete) {
+                backendChannel.write(piece, backendChannel.voidPromise());
+            } else {
                 backendChannel.flush();
                 armResponseTimer();
             }
             updateReading();
-        } else if (connecting || retryPending) {
-            waitingForConnection.add(content);
+        } else if ((connecting || retryPending) && piece != null) {
+            waitingForConnection.add(piece);
             updateReading();
         } else {
-            content.release();
+            ReferenceCountUtil.release(msg);
         }
     }
 
@@ -370,7 +364,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void connected(ChannelFuture future, Backend target, int id) {
         target.connectFinished();
-        if (id != exchangeId || request == null) {
+        if (id != exchangeId || !inFlight) {
             if (future.isSuccess()) {
                 future.channel().close();
             } else {
@@ -400,15 +394,13 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private void attach(Channel channel) {
         backendChannel = channel;
         backendHandler = channel.pipeline().get(BackendHandler.class);
-        backendHandler.attach(this, request.method() == HttpMethod.HEAD);
+        backendHandler.attach(this, methodIndex == HttpMethods.HEAD);
         channel.config().setAutoRead(ctx.channel().isWritable());
         channel.write(requestHead.retainedDuplicate(), channel.voidPromise());
-        HttpContent pending;
+        ByteBuf pending;
         while ((pending = waitingForConnection.poll()) != null) {
-            if (pending.content().isReadable()) {
-                bodyForwarded = true;
-            }
-            RequestBodyWriter.write(channel, pending, requestChunked);
+            bodyForwarded = true;
+            channel.write(pending, channel.voidPromise());
         }
         channel.flush();
         if (requestComplete) {
@@ -446,7 +438,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         responseStarted = true;
         responseStatus = code;
         keepAliveToClient = clientKeepAlive && requestComplete && !state.draining();
-        boolean http11Client = request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         rechunk = framing == ResponseHead.Framing.UNTIL_CLOSE && http11Client && keepAliveToClient;
         closeDelimited = framing == ResponseHead.Framing.UNTIL_CLOSE && !rechunk;
         if (closeDelimited) {
@@ -476,9 +467,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Writes bytes of a forwarded response; {@code last} when they end a final response. */
     private void forward(ByteBuf bytes, boolean last) {
-        forwardCtx.write(bytes, forwardCtx.voidPromise());
+        ctx.write(bytes, ctx.voidPromise());
         if (last) {
-            validator.responseForwarded();
+            reader.responseCompleted();
         }
     }
 
@@ -522,7 +513,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** A {@code retry_on} status of an idempotent request without a body may be retried. */
     private boolean retriesStatus(int code) {
-        return settings.resilience().retry().retriesStatus(code) && HttpMethods.idempotent(request.method()) && replayable();
+        return settings.resilience().retry().retriesStatus(code) && HttpMethods.idempotent(methodIndex) && replayable();
     }
 
     /** Drops the backend's 5xx answer: the connection is closed rather than drained of the rest. */
@@ -536,7 +527,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     void backendReadComplete() {
-        forwardCtx.flush();
+        ctx.flush();
     }
 
     void backendWritabilityChanged() {
@@ -560,7 +551,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         backend = null;
         // nothing came back: a body-less request can go again if the connection was a reused
         // one (the backend may have closed it just as we sent) or the method is idempotent
-        boolean again = (reusedConnection || HttpMethods.idempotent(request.method())) && replayable();
+        boolean again = (reusedConnection || HttpMethods.idempotent(methodIndex)) && replayable();
         if (again && retry(HttpResponseStatus.BAD_GATEWAY, Reason.BACKEND_ERROR, "backend closed the connection")) {
             return;
         }
@@ -569,7 +560,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Only a request without a body can be sent again as it was. */
     private boolean replayable() {
-        return requestComplete && !requestChunked && HttpUtil.getContentLength(request, 0L) == 0;
+        return requestComplete && !requestChunked && requestBodyLength == 0;
     }
 
     private void completeExchange(boolean reusable) {
@@ -604,7 +595,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** Feeds queued pipelined messages until one has to wait for the exchange now in flight. */
     private void drainPipelined() {
         Object next;
-        while ((next = pipelined.peek()) != null && (request == null || !(next instanceof ValidatedRequest) && !requestComplete)) {
+        while ((next = pipelined.peek()) != null && (!inFlight || !(next instanceof ValidatedRequest) && !requestComplete)) {
             pipelined.poll();
             inbound(next);
         }
@@ -638,7 +629,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void retryNow(int id) {
         retryTimer = null;
-        if (id != exchangeId || request == null || !retryPending) {
+        if (id != exchangeId || !inFlight || !retryPending) {
             return;
         }
         retryPending = false;
@@ -655,7 +646,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** The client stopped reading the response for {@code timeouts.write}: give up on it. */
     private void writeTimedOut() {
-        if (request == null || ctx.channel().isWritable()) {
+        if (!inFlight || ctx.channel().isWritable()) {
             return;
         }
         state.metrics().rejected(Reason.WRITE_TIMEOUT);
@@ -665,7 +656,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void responseTimedOut() {
-        if (request == null || responseStarted || backendChannel == null) {
+        if (!inFlight || responseStarted || backendChannel == null) {
             return;
         }
         backend.health().failed(BackendHealth.Failure.TIMEOUT);
@@ -674,7 +665,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void deadlineExpired() {
-        if (request == null) {
+        if (!inFlight) {
             return;
         }
         if (responseStarted) {
@@ -700,8 +691,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             return;
         }
         boolean keepAlive = clientKeepAlive && requestComplete && !state.draining();
-        ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive, request.method() == HttpMethod.HEAD), ctx.voidPromise());
+        ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive, methodIndex == HttpMethods.HEAD), ctx.voidPromise());
         ctx.flush();
+        reader.responseCompleted();
         Backend last = triedCount > 0 ? tried[triedCount - 1] : null;
         if (last != null && status.code() != 503) {
             state.backendMeters().request(last, methodIndex, status.code());
@@ -744,7 +736,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         retryTimer = null;
         retryPending = false;
         retryPermit.release();
-        request = null;
+        inFlight = false;
         if (requestHead != null) {
             requestHead.release();
             requestHead = null;

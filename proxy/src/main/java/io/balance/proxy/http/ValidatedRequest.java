@@ -2,29 +2,54 @@ package io.balance.proxy.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.DefaultByteBufHolder;
-import io.netty.handler.codec.http.HttpRequest;
 
 /**
- * A request head that passed every check, as {@link RequestFramingValidator} hands it on: the
- * decoded head to decide on, and the bytes it came in ({@link #content()}), to forward (see
- * {@link RequestHeadWriter}). Its body, if any, follows as {@code HttpContent}s.
+ * A request head that passed every check, as {@link RequestReader} hands it on: the bytes it came
+ * in ({@link #content()}), to forward (see {@link RequestHeadWriter}), and what forwarding needs to
+ * know about it. Its body, if it has one, follows as {@code ByteBuf}s of the body as it came (chunk
+ * extensions cut), ended by {@link RequestBodyEnd#COMPLETE} or {@link RequestBodyEnd#BROKEN}.
  */
 public final class ValidatedRequest extends DefaultByteBufHolder {
-    private final HttpRequest head;
+    private final int method;
+    private final boolean http11;
+    private final boolean keepAlive;
     private final boolean chunked;
+    private final long bodyLength;
 
-    /** @param chunked the body is chunked; otherwise it is as long as {@code Content-Length} says */
-    ValidatedRequest(HttpRequest head, ByteBuf bytes, boolean chunked) {
+    ValidatedRequest(ByteBuf bytes, RequestHead head) {
         super(bytes);
-        this.head = head;
-        this.chunked = chunked;
+        this.method = head.method();
+        this.http11 = head.http11();
+        this.keepAlive = head.keepAlive();
+        this.chunked = head.chunked();
+        this.bodyLength = head.bodyLength();
     }
 
-    public HttpRequest head() {
-        return head;
+    /** The method's index in {@link io.balance.proxy.metrics.HttpMethods}. */
+    public int method() {
+        return method;
     }
 
+    public boolean http11() {
+        return http11;
+    }
+
+    /** The client wants the connection kept open after the response. */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** The body is chunked; otherwise it has {@link #bodyLength()} bytes. */
     public boolean chunked() {
         return chunked;
+    }
+
+    public long bodyLength() {
+        return bodyLength;
+    }
+
+    /** No body follows: the request is complete with its head. */
+    public boolean bodyless() {
+        return !chunked && bodyLength == 0;
     }
 }

@@ -1,48 +1,38 @@
 package io.balance.proxy.metrics;
 
-import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Maps request methods onto a small fixed label set, so a client can't mint new series. */
 public final class HttpMethods {
     static final String[] LABELS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "OTHER"};
+    public static final int HEAD = 1;
+    public static final int CONNECT = 8;
+    public static final int OTHER = 9;
+    private static final byte[][] NAMES = new byte[OTHER][];
+
+    static {
+        for (int i = 0; i < OTHER; i++) {
+            NAMES[i] = LABELS[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private HttpMethods() {
     }
 
-    public static int index(HttpMethod method) {
-        if (method == HttpMethod.GET) {
-            return 0;
+    /** The index of the method spelled by {@code length} bytes at {@code from} (case-sensitive), or {@link #OTHER}. */
+    public static int index(byte[] bytes, int from, int length) {
+        for (int i = 0; i < OTHER; i++) {
+            byte[] name = NAMES[i];
+            if (name.length == length && Arrays.equals(name, 0, length, bytes, from, from + length)) {
+                return i;
+            }
         }
-        if (method == HttpMethod.HEAD) {
-            return 1;
-        }
-        if (method == HttpMethod.POST) {
-            return 2;
-        }
-        if (method == HttpMethod.PUT) {
-            return 3;
-        }
-        if (method == HttpMethod.DELETE) {
-            return 4;
-        }
-        if (method == HttpMethod.PATCH) {
-            return 5;
-        }
-        if (method == HttpMethod.OPTIONS) {
-            return 6;
-        }
-        if (method == HttpMethod.TRACE) {
-            return 7;
-        }
-        if (method == HttpMethod.CONNECT) {
-            return 8;
-        }
-        return 9;
+        return OTHER;
     }
 
     /** GET, HEAD, PUT, DELETE, OPTIONS and TRACE may be sent twice (RFC 9110 9.2.2). */
-    public static boolean idempotent(HttpMethod method) {
-        int i = index(method);
-        return i == 0 || i == 1 || i == 3 || i == 4 || i == 6 || i == 7;
+    public static boolean idempotent(int index) {
+        return index == 0 || index == 1 || index == 3 || index == 4 || index == 6 || index == 7;
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.balance.api.config.HttpConfig;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -18,12 +19,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +36,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback server with the request guards and a terminal handler that answers every complete
- * request with 200 "ok", keeping the connection alive. Its {@code X-Body-Bytes} header tells how
- * many body bytes arrived and {@code X-Uri} which request it answers. Requests to {@code /slow}
- * are answered 200 ms later, to hold a response back while later requests arrive.
+ * A loopback server with the {@link RequestReader} and a terminal handler that answers every
+ * complete request with 200, keeping the connection alive as the request asks. The response body
+ * is the request body exactly as the reader handed it on, {@code X-Uri} tells which request it
+ * answers. Requests to {@code /slow} are answered 200 ms later, to hold a response back while later
+ * requests arrive.
  */
 final class GuardedServer implements AutoCloseable {
     static final HttpConfig LIMITS = new HttpConfig(null, 256, 1024, 10, null, null, null, null, null);
@@ -56,8 +57,8 @@ final class GuardedServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RequestGuards.install(ch.pipeline(), LIMITS, headTimeout, rejects::add);
-                        ch.pipeline().addLast(new OkHandler());
+                        RequestReader reader = RequestGuards.install(ch.pipeline(), LIMITS, headTimeout, rejects::add);
+                        ch.pipeline().addLast(new HttpResponseEncoder(), new OkHandler(reader));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
@@ -78,7 +79,7 @@ final class GuardedServer implements AutoCloseable {
                 .untilAsserted(() -> assertThat(rejects).containsExactly(expected));
     }
 
-    /** Bodies the terminal handler saw end with a failed decoder result. */
+    /** Bodies the terminal handler saw end {@link RequestBodyEnd#BROKEN}. */
     int abortedBodies() {
         return abortedBodies.get();
     }
@@ -97,8 +98,15 @@ final class GuardedServer implements AutoCloseable {
     /** Answers in request order, like any HTTP/1.1 server must, even when {@code /slow} is held back. */
     private final class OkHandler extends ChannelInboundHandlerAdapter {
         private final Deque<Answer> answers = new ArrayDeque<>();
-        private HttpRequest request;
-        private long bodyBytes;
+        private final RequestReader reader;
+        private String uri;
+        private boolean keepAlive;
+        private boolean http11;
+        private final StringBuilder body = new StringBuilder();
+
+        OkHandler(RequestReader reader) {
+            this.reader = reader;
+        }
 
         private static final class Answer {
             final FullHttpResponse response;
@@ -115,35 +123,34 @@ final class GuardedServer implements AutoCloseable {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {
                 if (msg instanceof ValidatedRequest r) {
-                    request = r.head();
-                    bodyBytes = 0;
-                }
-                if (msg instanceof HttpContent content) {
-                    if (!content.decoderResult().isSuccess()) {
-                        abortedBodies.incrementAndGet();
-                        return;
+                    uri = r.content().toString(StandardCharsets.ISO_8859_1).trim().split(" ")[1];
+                    keepAlive = r.keepAlive();
+                    http11 = r.http11();
+                    body.setLength(0);
+                    if (r.bodyless()) {
+                        answer(ctx);
                     }
-                    bodyBytes += content.content().readableBytes();
-                    if (msg instanceof LastHttpContent) {
-                        answer(ctx, request, bodyBytes);
-                    }
+                } else if (msg instanceof ByteBuf piece) {
+                    body.append(piece.toString(StandardCharsets.ISO_8859_1));
+                } else if (msg == RequestBodyEnd.COMPLETE) {
+                    answer(ctx);
+                } else if (msg == RequestBodyEnd.BROKEN) {
+                    abortedBodies.incrementAndGet();
                 }
             } finally {
                 ReferenceCountUtil.release(msg);
             }
         }
 
-        private void answer(ChannelHandlerContext ctx, HttpRequest request, long bodyBytes) {
-            FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
-                    Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
-            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
-            response.headers().set("X-Body-Bytes", bodyBytes);
-            response.headers().set("X-Uri", request.uri());
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
+        private void answer(ChannelHandlerContext ctx) {
+            FullHttpResponse response = new DefaultFullHttpResponse(http11 ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0,
+                    HttpResponseStatus.OK, Unpooled.copiedBuffer(body, StandardCharsets.ISO_8859_1));
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            response.headers().set("X-Uri", uri);
             HttpUtil.setKeepAlive(response, keepAlive);
             Answer answer = new Answer(response, keepAlive);
             answers.add(answer);
-            if (request.uri().equals("/slow")) {
+            if (uri.equals("/slow")) {
                 ctx.executor().schedule(() -> release(ctx, answer), 200, TimeUnit.MILLISECONDS);
             } else {
                 release(ctx, answer);
@@ -155,6 +162,7 @@ final class GuardedServer implements AutoCloseable {
             while (!answers.isEmpty() && answers.peek().ready) {
                 Answer next = answers.poll();
                 var written = ctx.writeAndFlush(next.response);
+                reader.responseCompleted();
                 if (!next.keepAlive) {
                     written.addListener(ChannelFutureListener.CLOSE);
                 }
