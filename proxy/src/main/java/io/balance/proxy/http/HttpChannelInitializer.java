@@ -12,10 +12,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import java.util.function.Supplier;
 
-/**
- * The client pipeline in HTTP mode: counting, idle timeout, the request guards (raw head scan,
- * codec, framing validation), then forwarding.
- */
+/** The client pipeline in HTTP mode: counting, idle timeout, reading requests, then forwarding. */
 public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
@@ -38,8 +35,8 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast("traffic", counting);
         p.addLast("idle", new IdleTimeoutHandler(settings.idleTimeoutNanos()));
-        RequestGuards.install(p, settings.config().http(), settings.config().timeouts().read(),
-                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label())));
+        p.addLast(RequestReader.NAME, new RequestReader(settings.config().http(), settings.config().timeouts().read(),
+                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label()))));
         p.addLast("proxy", new HttpProxyHandler(s, connector));
     }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
  * byte of the head: the quiet time between keep-alive requests is {@code timeouts.idle}'s job.
  */
 public final class RequestReader extends ChannelInboundHandlerAdapter {
+    public static final String NAME = "http-request-reader";
 
     private enum Mode { HEAD, FIXED_BODY, CHUNKED_BODY, DISCARD }
 

@@ -57,8 +57,8 @@ final class GuardedServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RequestReader reader = RequestGuards.install(ch.pipeline(), LIMITS, headTimeout, rejects::add);
-                        ch.pipeline().addLast(new HttpResponseEncoder(), new OkHandler(reader));
+                        RequestReader reader = new RequestReader(LIMITS, headTimeout, rejects::add);
+                        ch.pipeline().addLast(reader, new HttpResponseEncoder(), new OkHandler(reader));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();

@@ -52,6 +52,23 @@ class HttpProxyTest {
     }
 
     @Test
+    void routesByTheHashHeaderAndServesRequestsWithoutIt() throws Exception {
+        proxy("load_balancer: {algorithm: consistent-hash, hash_key: \"header:X-User\"}");
+        Map<String, String> backendOfUser = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int user = 0; user < 20; user++) {
+                HttpResponse<String> response = RunningProxy.client().send(HttpRequest.newBuilder(URI.create(proxy.url("/")))
+                        .header("X-User", "user-" + user).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                String previous = backendOfUser.putIfAbsent("user-" + user, response.body());
+                assertThat(previous).as("user-%d keeps its backend", user).isIn(null, response.body());
+            }
+        }
+        assertThat(backendOfUser.values()).contains("a", "b");
+        assertThat(proxy.get("/").statusCode()).as("no X-User: hashed by the client address").isEqualTo(200);
+    }
+
+    @Test
     void reusesBackendConnectionsAcrossRequests() throws Exception {
         proxy("");
         for (int i = 0; i < 50; i++) {

@@ -58,6 +58,17 @@ class RequestAcceptanceTest {
     }
 
     @Test
+    void acceptsRequestLineAndHeaderSectionExactlyAtTheirLimits() throws Exception {
+        String target = "/" + "a".repeat(242); // GET, the target and HTTP/1.1: 256 bytes
+        String pad = "p".repeat(1004); // Host, X-Pad and the empty line: 1024 bytes
+        try (RawClient client = new RawClient(server.port())) {
+            assertOk(client.send("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n").readResponse(), target, "");
+            assertOk(client.send("GET / HTTP/1.1\r\nHost: a\r\nX-Pad: " + pad + "\r\n\r\n").readResponse(), "/", "");
+        }
+        assertThat(server.rejects()).isEmpty();
+    }
+
+    @Test
     void answersPipelinedRequestsInOrder() throws Exception {
         try (RawClient client = new RawClient(server.port())) {
             client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -154,6 +165,29 @@ class RequestAcceptanceTest {
             assertThat(client.closedByServer()).isTrue();
         }
         server.awaitRejects(RejectReason.OBS_FOLD);
+    }
+
+    @Test
+    void closesWithoutAnswerOnControlCharacterInChunkExtension() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3;a=\u0001\r\nabc\r\n0\r\n\r\n");
+
+            assertThat(client.closedByServer()).isTrue();
+        }
+        server.awaitRejects(RejectReason.BAD_CHUNK);
+        assertThat(server.abortedBodies()).isEqualTo(1);
+    }
+
+    @Test
+    void closesWithoutAnswerWhenTheTrailerSectionIsTooLarge() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: "
+                    + "t".repeat(1100) + "\r\n\r\n");
+
+            assertThat(client.closedByServer()).isTrue();
+        }
+        server.awaitRejects(RejectReason.HEADER_TOO_LARGE);
+        assertThat(server.abortedBodies()).isEqualTo(1);
     }
 
     @Test

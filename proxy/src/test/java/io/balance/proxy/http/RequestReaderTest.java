@@ -21,7 +21,7 @@ class RequestReaderTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
 
     RequestReaderTest() {
-        RequestGuards.install(channel.pipeline(), GuardedServer.LIMITS, Duration.ZERO, rejects::add);
+        channel.pipeline().addLast(new RequestReader(GuardedServer.LIMITS, Duration.ZERO, rejects::add));
     }
 
     @Test

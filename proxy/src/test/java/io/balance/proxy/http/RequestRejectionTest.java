@@ -56,6 +56,11 @@ class RequestRejectionTest {
                 reject("header section too large", get("X-Big: " + "b".repeat(1100) + "\r\n"), 431, HEADER_TOO_LARGE),
                 reject("too many header fields", get("X-1: 1\r\nX-2: 2\r\nX-3: 3\r\nX-4: 4\r\nX-5: 5\r\n"
                         + "X-6: 6\r\nX-7: 7\r\nX-8: 8\r\nX-9: 9\r\nX-10: 10\r\n"), 431, TOO_MANY_HEADERS),
+                reject("request line one byte over the limit", "GET /" + "a".repeat(243) + " HTTP/1.1\r\nHost: a\r\n\r\n", 414,
+                        REQUEST_LINE_TOO_LONG),
+                reject("empty lines before the request line beyond its limit", "\r\n".repeat(200) + "GET / HTTP/1.1\r\nHost: a\r\n\r\n",
+                        414, REQUEST_LINE_TOO_LONG),
+                reject("header section one byte over the limit", get("X-Pad: " + "p".repeat(1005) + "\r\n"), 431, HEADER_TOO_LARGE),
                 // Content-Length and Transfer-Encoding
                 reject("Content-Length with Transfer-Encoding",
                         post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n"), 400, CL_AND_TE),
