@@ -33,14 +33,17 @@ public final class LazyTimeout implements Runnable {
 
     /** Starts the timeout over from now, armed or not; a zero or negative timeout does nothing. */
     public void restart(long timeoutNanos) {
-        if (timeoutNanos <= 0) {
-            return;
+        if (timeoutNanos > 0) {
+            armAt(executor.ticker().nanoTime() + timeoutNanos);
         }
-        long now = executor.ticker().nanoTime();
-        deadline = now + timeoutNanos;
+    }
+
+    /** Arms the timeout to expire at {@code deadlineNanos} on the executor's ticker, armed or not. */
+    public void armAt(long deadlineNanos) {
+        deadline = deadlineNanos;
         armed = true;
         if (task == null || deadline - taskFiresAt < 0) {
-            schedule(now);
+            schedule(executor.ticker().nanoTime());
         }
     }
 

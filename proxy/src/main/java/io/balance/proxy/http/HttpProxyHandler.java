@@ -48,9 +48,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_ATTEMPTS_CAP];
-    private final ArrayDeque<ByteBuf> waitingForConnection = new ArrayDeque<>(4);
+    // Created when first needed: most connections never pipeline, and most bodies find a connection.
+    private ArrayDeque<ByteBuf> waitingForConnection;
     // what RequestReader hands on while an earlier exchange is in flight
-    private final ArrayDeque<Object> pipelined = new ArrayDeque<>(4);
+    private ArrayDeque<Object> pipelined;
 
     private ChannelHandlerContext ctx;
     private RequestReader reader;
@@ -125,7 +126,10 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (inFlight && (msg instanceof ValidatedRequest || requestComplete || !pipelined.isEmpty())) {
+        if (inFlight && (msg instanceof ValidatedRequest || requestComplete || pipelined != null && !pipelined.isEmpty())) {
+            if (pipelined == null) {
+                pipelined = new ArrayDeque<>(4);
+            }
             pipelined.add(msg);
             updateReading();
             return;
@@ -273,6 +277,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             }
             updateReading();
         } else if ((connecting || retryPending) && piece != null) {
+            if (waitingForConnection == null) {
+                waitingForConnection = new ArrayDeque<>(4);
+            }
             waitingForConnection.add(piece);
             updateReading();
         } else {
@@ -398,7 +405,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         channel.config().setAutoRead(ctx.channel().isWritable());
         channel.write(requestHead.retainedDuplicate(), channel.voidPromise());
         ByteBuf pending;
-        while ((pending = waitingForConnection.poll()) != null) {
+        while (waitingForConnection != null && (pending = waitingForConnection.poll()) != null) {
             bodyForwarded = true;
             channel.write(pending, channel.voidPromise());
         }
@@ -595,7 +602,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** Feeds queued pipelined messages until one has to wait for the exchange now in flight. */
     private void drainPipelined() {
         Object next;
-        while ((next = pipelined.peek()) != null && (!inFlight || !(next instanceof ValidatedRequest) && !requestComplete)) {
+        while (pipelined != null && (next = pipelined.peek()) != null && (!inFlight || !(next instanceof ValidatedRequest) && !requestComplete)) {
             pipelined.poll();
             inbound(next);
         }
@@ -747,8 +754,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void updateReading() {
-        boolean read = pipelined.size() < MAX_PIPELINED
-                && waitingForConnection.size() < MAX_PIPELINED
+        boolean read = size(pipelined) < MAX_PIPELINED
+                && size(waitingForConnection) < MAX_PIPELINED
                 && (backendChannel == null || backendChannel.isWritable());
         if (read != reading) {
             reading = read;
@@ -762,9 +769,13 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         }
     }
 
+    private static int size(ArrayDeque<?> queue) {
+        return queue == null ? 0 : queue.size();
+    }
+
     private static void releaseAll(ArrayDeque<?> queue) {
         Object object;
-        while ((object = queue.poll()) != null) {
+        while (queue != null && (object = queue.poll()) != null) {
             ReferenceCountUtil.release(object);
         }
     }
