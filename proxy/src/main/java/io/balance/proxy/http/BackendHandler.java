@@ -12,7 +12,7 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The backend end of one pooled HTTP connection. Requests go out as bytes ({@link RequestHeadWriter},
- * {@link RequestBodyWriter}). While a
+ * then the body as it came). While a
  * client exchange owns the connection it reads the response straight from the socket's bytes: the head is parsed in place
  * ({@link ResponseHead}) and the body is followed by its framing (length, chunks, or the close)
  * and handed on in slices of the bytes read, never decoded and encoded again. While parked in the

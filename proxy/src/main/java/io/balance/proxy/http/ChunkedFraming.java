@@ -11,9 +11,9 @@ import io.netty.util.ByteProcessor;
 /**
  * Follows the framing of a chunked body (RFC 9112 7.1) to find where it ends, so the bytes after
  * it are checked as the next head. It reads only the framing: chunk data is skipped in bulk by the
- * caller ({@link #dataRemaining()}, {@link #skipData(int)}). It is at least as strict as Netty's
- * decoder (CRLF everywhere, sizes up to {@link Integer#MAX_VALUE}), so the two never disagree on
- * a boundary: whatever one of them refuses closes the connection.
+ * caller ({@link #dataRemaining()}, {@link #skipData(int)}). It is strict (CRLF everywhere, sizes
+ * up to {@link Integer#MAX_VALUE}, trailer fields checked like head fields): whatever it refuses
+ * closes the connection.
  *
  * <p>A request body is forwarded as it came except for chunk extensions: with {@code cutsExtensions},
  * {@link #scan} stops before whatever follows a chunk size on its line ({@link #cutting()}), and

@@ -9,8 +9,8 @@ import io.netty.util.ByteProcessor;
 
 /**
  * Checks the raw bytes of a request head, or of a chunked body's trailer section, and finds where
- * it ends. It catches what Netty's decoder would silently normalise: folded lines (obs-fold),
- * runs of or tab-separated request-line words, a lower-case {@code http/1.1}; and it holds the
+ * it ends. It refuses what lenient parsers silently normalise: folded lines (obs-fold), runs of or
+ * tab-separated request-line words, a lower-case {@code http/1.1}, bare LF; and it holds the
  * limits: the request line's length (with any empty lines before it), the field section's size
  * and its number of fields. One byte at a time, so a head may arrive split at any point.
  *
@@ -85,7 +85,7 @@ final class HeadSyntax implements ByteProcessor {
         }
         switch (state) {
             case PRELUDE -> {
-                // RFC 9112 2.2: empty lines before the request line are ignored, as the decoder does.
+                // RFC 9112 2.2: empty lines before the request line are ignored.
                 if (HttpBytes.isTchar(b)) {
                     state = State.METHOD;
                 } else if (b != CR && b != LF) {
@@ -162,7 +162,7 @@ final class HeadSyntax implements ByteProcessor {
         return true;
     }
 
-    /** Exactly {@code HTTP/d.d} then CR: the decoder would accept {@code http/1.1} too. */
+    /** Exactly {@code HTTP/d.d} then CR: never {@code http/1.1}. */
     private boolean version(byte b) {
         int i = versionIndex++;
         boolean ok;

@@ -3,7 +3,6 @@ package io.balance.proxy.http;
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.TrafficSettings;
 import io.balance.proxy.backend.BackendConnector;
-import io.balance.proxy.channel.IdleTimeoutHandler;
 import io.balance.proxy.metrics.ProxyMetrics;
 import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
@@ -12,7 +11,10 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import java.util.function.Supplier;
 
-/** The client pipeline in HTTP mode: counting, idle timeout, reading requests, then forwarding. */
+/**
+ * The client pipeline in HTTP mode: counting, reading requests, then forwarding; the connection's
+ * timers (idle, head, exchange) are shared by the last two ({@link ConnectionTimers}).
+ */
 public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
@@ -34,9 +36,9 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         }
         ChannelPipeline p = ch.pipeline();
         p.addLast("traffic", counting);
-        p.addLast("idle", new IdleTimeoutHandler(settings.idleTimeoutNanos()));
+        ConnectionTimers timers = new ConnectionTimers(ch.eventLoop(), settings.idleTimeoutNanos());
         p.addLast(RequestReader.NAME, new RequestReader(settings.config().http(), settings.config().timeouts().read(),
-                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label()))));
-        p.addLast("proxy", new HttpProxyHandler(s, connector));
+                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label())), timers));
+        p.addLast("proxy", new HttpProxyHandler(s, connector, timers));
     }
 }

@@ -25,7 +25,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
@@ -88,7 +87,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private boolean closeDelimited;
     private boolean keepAliveToClient;
     private int responseStatus;
-    private ExchangeTimers timers;
+    private final ConnectionTimers timers;
     // Resilience: which backends a pick may use, and the retry in waiting (see retry()).
     private Eligibility eligibility = Eligibility.NORMAL;
     private boolean allowTried;
@@ -99,17 +98,22 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private Reason retryReason;
     private String retryDetail;
 
-    public HttpProxyHandler(ProxyState state, BackendConnector connector) {
+    /** @param timers the connection's timers: this handler runs the exchange's and the idle one's callbacks */
+    HttpProxyHandler(ProxyState state, BackendConnector connector, ConnectionTimers timers) {
         this.state = state;
         this.connector = connector;
         this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
+        this.timers = timers;
+        timers.on(ConnectionTimers.DEADLINE, this::deadlineExpired);
+        timers.on(ConnectionTimers.RESPONSE, this::responseTimedOut);
+        timers.on(ConnectionTimers.WRITE, this::writeTimedOut);
+        timers.on(ConnectionTimers.IDLE, this::idle);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.reader = ctx.pipeline().get(RequestReader.class);
-        this.timers = new ExchangeTimers(ctx.executor(), this::responseTimedOut, this::deadlineExpired, this::writeTimedOut);
     }
 
     @Override
@@ -163,26 +167,22 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             backendChannel.config().setAutoRead(writable);
         }
         if (writable) {
-            timers.cancelWrite();
+            timers.cancel(ConnectionTimers.WRITE);
         } else if (inFlight) {
-            timers.armWrite(settings.writeTimeoutNanos());
+            timers.arm(ConnectionTimers.WRITE, settings.writeTimeoutNanos());
         }
         ctx.fireChannelWritabilityChanged();
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && !inFlight) {
+    /** Nothing was read from or written to the client for {@code timeouts.idle}. */
+    private void idle() {
+        if (!inFlight) {
             ctx.close();
-            return;
-        }
-        if (evt instanceof IdleStateEvent && (responseStarted || !requestComplete)) {
+        } else if (responseStarted || !requestComplete) {
             // nothing moved either way mid-transfer; waiting for a response head is timeouts.read's job
             abortBackend();
             respondError(HttpResponseStatus.REQUEST_TIMEOUT, Reason.IDLE_TIMEOUT, "connection idle");
-            return;
         }
-        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -231,7 +231,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         hash = settings.hashHeader() == null ? sourceHash : headerHash(validated.content());
         requestHead = RequestHeadWriter.write(ctx.alloc(), validated.content(), trustedClient(), clientIp);
         validated.release();
-        timers.armDeadline(settings.requestTimeoutNanos());
+        timers.arm(ConnectionTimers.DEADLINE, settings.requestTimeoutNanos());
         dispatch();
     }
 
@@ -423,7 +423,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
      * false when it was discarded instead (a retry follows, or the response was refused).
      */
     boolean responseHead(ResponseHead head, ResponseHead.Framing framing) {
-        timers.cancelResponse();
+        timers.cancel(ConnectionTimers.RESPONSE);
         int code = head.status();
         if (head.interim()) {
             if (code == 101) {
@@ -475,6 +475,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     /** Writes bytes of a forwarded response; {@code last} when they end a final response. */
     private void forward(ByteBuf bytes, boolean last) {
         ctx.write(bytes, ctx.voidPromise());
+        timers.touch();
         if (last) {
             reader.responseCompleted();
         }
@@ -647,7 +648,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private void armResponseTimer() {
         if (!responseStarted) {
-            timers.armResponse(settings.readTimeoutNanos());
+            timers.arm(ConnectionTimers.RESPONSE, settings.readTimeoutNanos());
         }
     }
 
@@ -700,6 +701,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         boolean keepAlive = clientKeepAlive && requestComplete && !state.draining();
         ctx.write(ErrorResponses.of(ctx.alloc(), status, detail, keepAlive, methodIndex == HttpMethods.HEAD), ctx.voidPromise());
         ctx.flush();
+        timers.touch();
         reader.responseCompleted();
         Backend last = triedCount > 0 ? tried[triedCount - 1] : null;
         if (last != null && status.code() != 503) {
@@ -738,7 +740,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void endExchange() {
-        timers.cancelAll();
+        timers.cancelExchange();
         cancel(retryTimer);
         retryTimer = null;
         retryPending = false;

@@ -15,7 +15,7 @@ import java.util.Arrays;
 
 /**
  * Builds the head a request is forwarded with from the bytes the client sent, which
- * {@link RawRequestGuard} and {@link RequestFramingValidator} have already checked: the request
+ * {@link RequestReader} has already checked: the request
  * line and every end-to-end field line are copied as they came, in runs, never decoded and
  * encoded again. Hop-by-hop fields (RFC 9110 7.6.1: {@code Connection}, {@code Keep-Alive},
  * {@code Proxy-Connection}, {@code TE}, {@code Trailer}, {@code Upgrade},

@@ -34,7 +34,8 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
     private enum Mode { HEAD, FIXED_BODY, CHUNKED_BODY, DISCARD }
 
     private final HeadSyntax syntax;
-    private final RequestHeadTimeout headTimeout;
+    private final ConnectionTimers timers;
+    private final long headTimeoutNanos;
     private final RejectListener listener;
     private final int maxFields;
     private final int maxFieldBytes;
@@ -51,27 +52,36 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
      * @param headTimeout {@code timeouts.read}: how long a client has to send a complete request
      *                    head (408 past it); zero disables it
      * @param listener    told about every refused request
+     * @param timers      the connection's timers: this reader runs {@link ConnectionTimers#HEAD} and
+     *                    touches the idle timer on every read
      */
-    public RequestReader(HttpConfig http, Duration headTimeout, RejectListener listener) {
+    RequestReader(HttpConfig http, Duration headTimeout, RejectListener listener, ConnectionTimers timers) {
         this.maxFields = http.maxHeaders();
         this.maxFieldBytes = http.maxHeaderSize();
         this.syntax = new HeadSyntax(maxFields, http.maxRequestLine(), maxFieldBytes);
-        this.headTimeout = new RequestHeadTimeout(headTimeout, this::headTimedOut);
+        this.headTimeoutNanos = headTimeout.toNanos();
         this.listener = listener;
+        this.timers = timers;
+        timers.on(ConnectionTimers.HEAD, this::headTimedOut);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (ctx.channel().isActive()) {
-            headTimeout.start(ctx.executor());
+            opened();
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        headTimeout.start(ctx.executor());
+        opened();
         ctx.fireChannelActive();
+    }
+
+    private void opened() {
+        timers.touch();
+        timers.arm(ConnectionTimers.HEAD, headTimeoutNanos);
     }
 
     @Override
@@ -86,7 +96,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
     }
 
     private void closed() {
-        headTimeout.close();
+        timers.close();
         releasePartialHead();
     }
 
@@ -96,6 +106,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        timers.touch();
         boolean handedOver = false;
         try {
             handedOver = read(in);
@@ -162,7 +173,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
     private void readHead(ByteBuf in, int from, int end) {
         if (!headStarted) {
             headStarted = true;
-            headTimeout.start(ctx.executor());
+            timers.arm(ConnectionTimers.HEAD, headTimeoutNanos);
         }
         int stop = in.forEachByte(from, end - from, syntax);
         if (stop < 0) {
@@ -175,7 +186,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
             in.readerIndex(end);
             return;
         }
-        headTimeout.stop();
+        timers.cancel(ConnectionTimers.HEAD);
         headStarted = false;
         syntax.expectRequest();
         ByteBuf bytes = completeHead(in, from, stop + 1);
@@ -265,7 +276,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
     private void reject(RejectReason reason) {
         boolean bodyUnderWay = mode == Mode.FIXED_BODY || mode == Mode.CHUNKED_BODY;
         mode = Mode.DISCARD;
-        headTimeout.stop();
+        timers.cancel(ConnectionTimers.HEAD);
         releasePartialHead();
         listener.rejected(reason);
         if (bodyUnderWay) {

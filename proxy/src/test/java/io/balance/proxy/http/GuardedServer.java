@@ -57,7 +57,8 @@ final class GuardedServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RequestReader reader = new RequestReader(LIMITS, headTimeout, rejects::add);
+                        RequestReader reader = new RequestReader(LIMITS, headTimeout, rejects::add,
+                                new ConnectionTimers(ch.eventLoop(), 0));
                         ch.pipeline().addLast(reader, new HttpResponseEncoder(), new OkHandler(reader));
                     }
                 })

@@ -51,7 +51,7 @@ class RequestRejectionTest {
 
     static Stream<Arguments> rejectedRequests() {
         return Stream.of(
-                // decoder limits
+                // limits
                 reject("request line too long", "GET /" + "a".repeat(300) + " HTTP/1.1\r\nHost: a\r\n\r\n", 414, REQUEST_LINE_TOO_LONG),
                 reject("header section too large", get("X-Big: " + "b".repeat(1100) + "\r\n"), 431, HEADER_TOO_LARGE),
                 reject("too many header fields", get("X-1: 1\r\nX-2: 2\r\nX-3: 3\r\nX-4: 4\r\nX-5: 5\r\n"

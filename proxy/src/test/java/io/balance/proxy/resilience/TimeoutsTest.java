@@ -129,6 +129,39 @@ class TimeoutsTest {
     }
 
     @Test
+    void closesAQuietKeepAliveConnectionAfterTheIdleTimeoutButNotOneThatKeepsTalking() throws Exception {
+        proxy(a.address(), "idle: 400ms, read: 10s");
+        try (Socket talking = new Socket("127.0.0.1", proxy.port()); Socket quiet = new Socket("127.0.0.1", proxy.port())) {
+            talking.setSoTimeout(5_000);
+            quiet.setSoTimeout(5_000);
+            assertThat(oneRequest(quiet)).startsWith("HTTP/1.1 200");
+            long start = System.nanoTime();
+            for (int i = 0; i < 12; i++) { // 1.2 s of a request every 100 ms, three idle periods
+                assertThat(oneRequest(talking)).as("request %d on the talking connection", i).startsWith("HTTP/1.1 200");
+                Thread.sleep(100); // pacing the client, not waiting for the proxy
+            }
+            assertThat(quiet.getInputStream().read()).as("the quiet connection was closed").isEqualTo(-1);
+            assertThat(since(start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Sends a GET on a keep-alive connection and reads its whole response (a Content-Length body). */
+    private static String oneRequest(Socket socket) throws Exception {
+        socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("connection open").isNotNegative();
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(length.find()).isTrue();
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return head + new String(body, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void answers408WhenTheClientStallsMidUpload() throws Exception {
         proxy(a.address(), "idle: 300ms, read: 10s");
         long start = System.nanoTime();

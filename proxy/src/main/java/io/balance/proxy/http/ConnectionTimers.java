@@ -1,0 +1,133 @@
+package io.balance.proxy.http;
+
+import io.balance.proxy.channel.LazyTimeout;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * Every timer of one HTTP client connection on one {@link LazyTimeout} set to the earliest armed
+ * deadline, so a connection holds one scheduled task at most, and arming, touching and cancelling
+ * them per request schedules nothing while deadlines only move later:
+ * <ul>
+ * <li>{@link #HEAD}: receiving a complete request head ({@code timeouts.read}; {@link RequestReader});</li>
+ * <li>{@link #DEADLINE}, {@link #RESPONSE}, {@link #WRITE}: the exchange in flight, its overall
+ * deadline ({@code timeouts.request}), the wait for the response head ({@code timeouts.read}), and a
+ * client that stopped reading the response ({@code timeouts.write}; {@link HttpProxyHandler});</li>
+ * <li>{@link #IDLE}: nothing read from or written to the client ({@code timeouts.idle}); moved on by
+ * {@link #touch()} and armed again after it fires, once per idle period.</li>
+ * </ul>
+ * Timers due together fire in that order. Confined to the channel's event loop.
+ */
+final class ConnectionTimers implements Runnable {
+    static final int HEAD = 0;
+    static final int DEADLINE = 1;
+    static final int RESPONSE = 2;
+    static final int WRITE = 3;
+    static final int IDLE = 4;
+    private static final int COUNT = 5;
+    private static final int EXCHANGE = 1 << DEADLINE | 1 << RESPONSE | 1 << WRITE;
+
+    private final EventExecutor executor;
+    private final LazyTimeout timeout;
+    private final long idleNanos;
+    private final long[] due = new long[COUNT];
+    private final Runnable[] onExpiry = new Runnable[COUNT];
+    private int armed; // one bit per timer
+    private boolean closed;
+
+    /** @param idleNanos {@code timeouts.idle}; zero or negative turns the idle timer off */
+    ConnectionTimers(EventExecutor executor, long idleNanos) {
+        this.executor = executor;
+        this.timeout = new LazyTimeout(executor, this);
+        this.idleNanos = idleNanos;
+    }
+
+    /** What runs when {@code timer} expires. */
+    void on(int timer, Runnable callback) {
+        onExpiry[timer] = callback;
+    }
+
+    /** Starts {@code timer} unless it is running; a zero or negative timeout does nothing. */
+    void arm(int timer, long nanos) {
+        if ((armed & 1 << timer) == 0 && nanos > 0 && !closed) {
+            due[timer] = now() + nanos;
+            armed |= 1 << timer;
+            reschedule();
+        }
+    }
+
+    void cancel(int timer) {
+        armed &= ~(1 << timer);
+        reschedule();
+    }
+
+    /** The exchange ended: its three timers stop. */
+    void cancelExchange() {
+        armed &= ~EXCHANGE;
+        reschedule();
+    }
+
+    /** Traffic went either way: the idle period starts over. */
+    void touch() {
+        if (idleNanos > 0 && !closed) {
+            due[IDLE] = now() + idleNanos;
+            armed |= 1 << IDLE;
+            reschedule();
+        }
+    }
+
+    /** The connection is gone: nothing fires any more, and no task keeps it reachable. */
+    void close() {
+        closed = true;
+        armed = 0;
+        timeout.close();
+    }
+
+    /**
+     * The shared timeout expired: runs the callback of each timer that is due, one at a time,
+     * since a callback may end the exchange, or start the next one.
+     */
+    @Override
+    public void run() {
+        long now = now();
+        for (int timer = nextDue(now); timer >= 0; timer = nextDue(now)) {
+            armed &= ~(1 << timer);
+            if (timer == IDLE) {
+                touch();
+            }
+            Runnable callback = onExpiry[timer];
+            if (callback != null) {
+                callback.run();
+            }
+        }
+        reschedule();
+    }
+
+    private int nextDue(long now) {
+        for (int timer = 0; timer < COUNT; timer++) {
+            if ((armed & 1 << timer) != 0 && due[timer] - now <= 0) {
+                return timer;
+            }
+        }
+        return -1;
+    }
+
+    private void reschedule() {
+        if (armed == 0 || closed) {
+            timeout.disarm();
+            return;
+        }
+        long earliest = 0;
+        boolean any = false;
+        for (int timer = 0; timer < COUNT; timer++) {
+            if ((armed & 1 << timer) != 0 && (!any || due[timer] - earliest < 0)) {
+                earliest = due[timer];
+                any = true;
+            }
+        }
+        timeout.armAt(earliest);
+    }
+
+    private long now() {
+        return executor.ticker().nanoTime();
+    }
+}

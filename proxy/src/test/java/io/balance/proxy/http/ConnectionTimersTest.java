@@ -1,0 +1,151 @@
+package io.balance.proxy.http;
+
+import static io.balance.proxy.http.ConnectionTimers.DEADLINE;
+import static io.balance.proxy.http.ConnectionTimers.HEAD;
+import static io.balance.proxy.http.ConnectionTimers.IDLE;
+import static io.balance.proxy.http.ConnectionTimers.RESPONSE;
+import static io.balance.proxy.http.ConnectionTimers.WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A connection's timers on one scheduled task, on a frozen clock. */
+class ConnectionTimersTest {
+    private final List<String> fired = new ArrayList<>();
+    private final EmbeddedChannel channel = frozen();
+    private final ConnectionTimers timers = timers(0);
+
+    private static EmbeddedChannel frozen() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.freezeTime();
+        return channel;
+    }
+
+    private ConnectionTimers timers(long idleMillis) {
+        ConnectionTimers t = new ConnectionTimers(channel.eventLoop(), ms(idleMillis));
+        t.on(HEAD, () -> fired.add("head"));
+        t.on(DEADLINE, () -> fired.add("deadline"));
+        t.on(RESPONSE, () -> fired.add("response"));
+        t.on(WRITE, () -> fired.add("write"));
+        t.on(IDLE, () -> fired.add("idle"));
+        return t;
+    }
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void eachTimerFiresAtItsOwnDeadline() {
+        timers.arm(DEADLINE, ms(30));
+        timers.arm(RESPONSE, ms(10));
+        timers.arm(WRITE, ms(20));
+        timers.arm(HEAD, ms(25));
+        advance(9);
+        assertThat(fired).isEmpty();
+        advance(1);
+        assertThat(fired).containsExactly("response");
+        advance(10);
+        assertThat(fired).containsExactly("response", "write");
+        advance(5);
+        assertThat(fired).containsExactly("response", "write", "head");
+        advance(5);
+        assertThat(fired).containsExactly("response", "write", "head", "deadline");
+        advance(100);
+        assertThat(fired).hasSize(4);
+    }
+
+    @Test
+    void aCancelledTimerNeverFiresAndTheOthersStillDo() {
+        timers.arm(DEADLINE, ms(30));
+        timers.arm(RESPONSE, ms(10));
+        timers.cancel(RESPONSE);
+        advance(29);
+        assertThat(fired).isEmpty();
+        advance(1);
+        assertThat(fired).containsExactly("deadline");
+    }
+
+    @Test
+    void armingARunningTimerKeepsItsDeadline() {
+        timers.arm(RESPONSE, ms(10));
+        advance(5);
+        timers.arm(RESPONSE, ms(10));
+        advance(5);
+        assertThat(fired).containsExactly("response");
+    }
+
+    @Test
+    void anEarlierDeadlineArmedLaterIsNotMissed() {
+        timers.arm(DEADLINE, ms(50));
+        timers.arm(WRITE, ms(5));
+        advance(5);
+        assertThat(fired).containsExactly("write");
+    }
+
+    @Test
+    void timersDueTogetherFireInOrder() {
+        timers.arm(WRITE, ms(10));
+        timers.arm(RESPONSE, ms(10));
+        timers.arm(DEADLINE, ms(10));
+        timers.arm(HEAD, ms(10));
+        advance(10);
+        assertThat(fired).containsExactly("head", "deadline", "response", "write");
+    }
+
+    @Test
+    void aCallbackThatEndsTheExchangeStopsTheTimersDueWithIt() {
+        timers.on(DEADLINE, () -> {
+            fired.add("deadline");
+            timers.cancelExchange();
+        });
+        timers.arm(RESPONSE, ms(10));
+        timers.arm(DEADLINE, ms(10));
+        timers.arm(HEAD, ms(20));
+        advance(10);
+        assertThat(fired).containsExactly("deadline");
+        advance(10);
+        assertThat(fired).as("cancelExchange leaves the head timer").containsExactly("deadline", "head");
+    }
+
+    @Test
+    void idleFiresAfterEachQuietPeriodAndTouchingPushesItBack() {
+        ConnectionTimers idle = timers(10);
+        idle.touch();
+        advance(8);
+        idle.touch();
+        advance(8);
+        assertThat(fired).isEmpty();
+        advance(2);
+        assertThat(fired).containsExactly("idle");
+        advance(10);
+        assertThat(fired).containsExactly("idle", "idle");
+    }
+
+    @Test
+    void closeLeavesNothingToFireAndIgnoresLaterArms() {
+        ConnectionTimers idle = timers(10);
+        idle.touch();
+        idle.arm(DEADLINE, ms(10));
+        idle.close();
+        idle.arm(RESPONSE, ms(5));
+        idle.touch();
+        advance(50);
+        assertThat(fired).isEmpty();
+    }
+
+    private void advance(long millis) {
+        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+    }
+
+    private static long ms(long millis) {
+        return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+}
