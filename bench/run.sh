@@ -33,7 +33,7 @@ JAR="$REPO/proxy/target/balance-proxy.jar"
 # capped, glibc malloc arenas trimmed every 5 s (C2 compiler arenas otherwise stay resident), exit
 # on OOM so Kubernetes restarts the pod. The image sizes the heap from the container limit instead
 # (-XX:MaxRAMPercentage=60); everything else is the same.
-DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmx128m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmx128m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 JVM_FLAGS=${JVM_FLAGS:-$DEFAULT_JVM_FLAGS}
 TRANSPORT=${TRANSPORT:-}          # empty = the production default (transport.type auto)
 REPEAT=3; DURATION=10s; WARMUP=20s; CONNS="50 200"; AA=0; IDLE=1; THROUGHPUT=1
