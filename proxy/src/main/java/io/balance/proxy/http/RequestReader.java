@@ -129,9 +129,12 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Reads {@code in} to its end; true when {@code in} itself was handed on as a body piece. */
+    /**
+     * Reads {@code in} to its end, or until the connection was closed by what a piece set off;
+     * true when {@code in} itself was handed on as a body piece.
+     */
     private boolean read(ByteBuf in) {
-        while (in.isReadable()) {
+        while (in.isReadable() && ctx.channel().isOpen()) {
             int from = in.readerIndex();
             int end = in.writerIndex();
             int to;

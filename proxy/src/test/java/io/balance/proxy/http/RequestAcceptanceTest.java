@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Well-formed requests pass the guards untouched, over a real socket, and keep the connection. */
 class RequestAcceptanceTest {
@@ -146,47 +150,25 @@ class RequestAcceptanceTest {
         server.awaitRejects(RejectReason.BAD_HOST);
     }
 
-    @Test
-    void closesWithoutAnswerWhenChunkFramingBreaksAfterTheHead() throws Exception {
-        try (RawClient client = new RawClient(server.port())) {
-            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXX\r\n0\r\n\r\n");
-
-            assertThat(client.closedByServer()).isTrue();
-        }
-        server.awaitRejects(RejectReason.BAD_CHUNK);
-        assertThat(server.abortedBodies()).isEqualTo(1);
+    static Stream<Arguments> bodiesBrokenAfterTheHead() {
+        return Stream.of(
+                Arguments.of("bad chunk framing", "3\r\nabcXX\r\n0\r\n\r\n", RejectReason.BAD_CHUNK),
+                Arguments.of("folded trailer", "3\r\nabc\r\n0\r\nX-T: 1\r\n 2\r\n\r\n", RejectReason.OBS_FOLD),
+                Arguments.of("control character in a chunk extension", "3;a=\u0001\r\nabc\r\n0\r\n\r\n", RejectReason.BAD_CHUNK),
+                Arguments.of("trailer section too large", "3\r\nabc\r\n0\r\nX-T: " + "t".repeat(1100) + "\r\n\r\n",
+                        RejectReason.HEADER_TOO_LARGE));
     }
 
-    @Test
-    void closesWithoutAnswerOnFoldedTrailer() throws Exception {
+    /** The head went on before the body broke: no clean answer is possible, the connection closes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesBrokenAfterTheHead")
+    void closesWithoutAnswerWhenTheBodyBreaksAfterTheHead(String name, String body, RejectReason reason) throws Exception {
         try (RawClient client = new RawClient(server.port())) {
-            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n 2\r\n\r\n");
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
 
             assertThat(client.closedByServer()).isTrue();
         }
-        server.awaitRejects(RejectReason.OBS_FOLD);
-    }
-
-    @Test
-    void closesWithoutAnswerOnControlCharacterInChunkExtension() throws Exception {
-        try (RawClient client = new RawClient(server.port())) {
-            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3;a=\u0001\r\nabc\r\n0\r\n\r\n");
-
-            assertThat(client.closedByServer()).isTrue();
-        }
-        server.awaitRejects(RejectReason.BAD_CHUNK);
-        assertThat(server.abortedBodies()).isEqualTo(1);
-    }
-
-    @Test
-    void closesWithoutAnswerWhenTheTrailerSectionIsTooLarge() throws Exception {
-        try (RawClient client = new RawClient(server.port())) {
-            client.send("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: "
-                    + "t".repeat(1100) + "\r\n\r\n");
-
-            assertThat(client.closedByServer()).isTrue();
-        }
-        server.awaitRejects(RejectReason.HEADER_TOO_LARGE);
+        server.awaitRejects(reason);
         assertThat(server.abortedBodies()).isEqualTo(1);
     }
 
