@@ -228,16 +228,17 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         triedCount = 0;
         allowTried = false;
         retryReason = null;
-        hash = settings.hashHeader() == null ? sourceHash : headerHash(validated.content());
-        requestHead = RequestHeadWriter.write(ctx.alloc(), validated.content(), trustedClient(), clientIp);
+        RequestHead head = RequestHead.read(validated.content());
+        hash = settings.hashHeader() == null ? sourceHash : headerHash(head);
+        requestHead = RequestHeadWriter.write(ctx.alloc(), head, trustedClient(), clientIp);
         validated.release();
         timers.arm(ConnectionTimers.DEADLINE, settings.requestTimeoutNanos());
         dispatch();
     }
 
     /** The hash of the {@code header:NAME} value; a request without that field hashes as its client address. */
-    private long headerHash(ByteBuf head) {
-        CharSequence value = RequestHead.value(head, settings.hashHeader());
+    private long headerHash(RequestHead head) {
+        CharSequence value = head.value(settings.hashHeader());
         return value == null ? sourceHash : HashKeys.ofHeader(value);
     }
 

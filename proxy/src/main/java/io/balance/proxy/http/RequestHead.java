@@ -45,6 +45,7 @@ final class RequestHead {
     };
 
     private byte[] head = new byte[2048];
+    private int start;
     private int end;
     private int targetFrom;
     private int targetTo;
@@ -78,18 +79,12 @@ final class RequestHead {
         return requestHead;
     }
 
-    /**
-     * The value of the first field called {@code name} in the head {@code bytes}, or null without
-     * one. It reads the head again, so what {@link #read} found before is gone.
-     */
-    static CharSequence value(ByteBuf bytes, AsciiString name) {
-        RequestHead requestHead = read(bytes);
-        byte[] lowerName = ascii(name.toLowerCase().toString());
-        byte[] head = requestHead.head;
-        for (int line = requestHead.fieldsStart; head[line] != CR; ) {
+    /** The value of the first field called {@code name} (any case), or null without one. */
+    CharSequence value(AsciiString name) {
+        for (int line = fieldsStart; head[line] != CR; ) {
             int colon = indexOf(head, line, (byte) ':');
             int cr = indexOf(head, colon, CR);
-            if (nameEquals(head, line, colon - line, lowerName)) {
+            if (colon - line == name.length() && named(line, name)) {
                 int from = skipWhitespace(head, colon + 1, cr);
                 return new AsciiString(head, from, trimWhitespace(head, from, cr) - from, true);
             }
@@ -98,13 +93,35 @@ final class RequestHead {
         return null;
     }
 
+    private boolean named(int from, AsciiString name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (HttpBytes.lower(head[from + i]) != HttpBytes.lower(name.byteAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The head as read, from {@link #start()} (after any empty lines) to {@link #end()}. */
+    byte[] bytes() {
+        return head;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
     private void copy(ByteBuf bytes) {
         end = bytes.readableBytes();
         if (head.length < end) {
             head = new byte[Math.max(end, 2 * head.length)];
         }
         bytes.getBytes(bytes.readerIndex(), head, 0, end);
-        int start = 0;
+        start = 0;
         while (head[start] == CR || head[start] == LF) {
             start++; // empty lines before the request line (RFC 9112 2.2)
         }

@@ -44,7 +44,7 @@ final class RequestHeadWriter {
 
     private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH }
 
-    /** Per event loop: a copy of the head being written, and the offsets of its {@code Connection} tokens. */
+    /** Per event loop: the offsets of the {@code Connection} tokens of the head being written. */
     private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
         @Override
         protected Scratch initialValue() {
@@ -53,7 +53,6 @@ final class RequestHeadWriter {
     };
 
     private static final class Scratch {
-        byte[] head = new byte[2048];
         int[] tokens = new int[16];
     }
 
@@ -61,23 +60,16 @@ final class RequestHeadWriter {
     }
 
     /**
-     * @param bytes     a complete, checked request head, up to and including its empty line
-     * @param trusted   the client is a trusted proxy: its {@code X-Forwarded-*} values stay
-     * @param clientIp  the client's address in ASCII, appended to {@code X-Forwarded-For}
+     * @param requestHead a complete, checked request head, just {@linkplain RequestHead#read read}
+     * @param trusted     the client is a trusted proxy: its {@code X-Forwarded-*} values stay
+     * @param clientIp    the client's address in ASCII, appended to {@code X-Forwarded-For}
      */
-    static ByteBuf write(ByteBufAllocator alloc, ByteBuf bytes, boolean trusted, byte[] clientIp) {
+    static ByteBuf write(ByteBufAllocator alloc, RequestHead requestHead, boolean trusted, byte[] clientIp) {
         Scratch scratch = SCRATCH.get();
-        int end = bytes.readableBytes();
-        if (scratch.head.length < end) {
-            scratch.head = new byte[Math.max(end, 2 * scratch.head.length)];
-        }
-        byte[] head = scratch.head;
-        bytes.getBytes(bytes.readerIndex(), head, 0, end);
-        int start = 0;
-        while (head[start] == CR || head[start] == LF) {
-            start++; // empty lines before the request line (RFC 9112 2.2)
-        }
-        int tokenEnd = collectConnectionTokens(scratch, start, end);
+        byte[] head = requestHead.bytes();
+        int start = requestHead.start();
+        int end = requestHead.end();
+        int tokenEnd = collectConnectionTokens(scratch, head, start, end);
         int[] tokens = scratch.tokens;
         ByteBuf out = alloc.buffer(end - start + ADDED_MAX);
         int lineStart = indexOf(head, start, end, LF) + 1;
@@ -175,8 +167,7 @@ final class RequestHeadWriter {
      * Collects the tokens of every {@code Connection} field as start and end offset pairs into the
      * per-thread array, skipping tokens that name a framing field or Host; returns how many ints it used.
      */
-    private static int collectConnectionTokens(Scratch scratch, int start, int end) {
-        byte[] head = scratch.head;
+    private static int collectConnectionTokens(Scratch scratch, byte[] head, int start, int end) {
         int count = 0;
         int lineStart = indexOf(head, start, end, LF) + 1;
         while (lineStart < end) {
