@@ -16,6 +16,7 @@ public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         System.exit(execute(args));
     }
 

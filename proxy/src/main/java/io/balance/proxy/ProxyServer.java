@@ -67,7 +67,6 @@ public final class ProxyServer implements AutoCloseable {
     private volatile boolean configPushed;
     private volatile AdminToken token;
     private Transport transport;
-    private EventLoopGroup acceptGroup;
     private EventLoopGroup workerGroup;
     private BackendConnector connector;
     private ChannelGroup clients;
@@ -91,7 +90,6 @@ public final class ProxyServer implements AutoCloseable {
             transport = TcpTransport.forTcpMode(transport);
         }
         int threads = config.transport().eventLoops() > 0 ? config.transport().eventLoops() : Runtime.getRuntime().availableProcessors();
-        acceptGroup = transport.newGroup(1, "balance-accept");
         workerGroup = transport.newGroup(threads, "balance-io");
         metrics.bindEventLoops(workerGroup);
         connector = new BackendConnector(transport);
@@ -110,7 +108,7 @@ public final class ProxyServer implements AutoCloseable {
 
         try {
             listener = new ServerBootstrap()
-                    .group(acceptGroup, workerGroup)
+                    .group(workerGroup)
                     .channel(transport.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -285,7 +283,7 @@ public final class ProxyServer implements AutoCloseable {
         LOG.info("draining: readiness off, listener closes in {}, grace {}", cfg.shutdown().drainDelay(), cfg.shutdown().gracePeriod());
         state.startDraining();
         long graceEnd = System.nanoTime() + cfg.shutdown().gracePeriod().toNanos();
-        EventExecutor timer = acceptGroup.next();
+        EventExecutor timer = workerGroup.next();
         timer.schedule(() -> {
             listening = false;
             listener.close().addListener(f -> sweep(timer, graceEnd));
@@ -352,9 +350,6 @@ public final class ProxyServer implements AutoCloseable {
 
     private void shutdownGroups() {
         List<io.netty.util.concurrent.Future<?>> futures = new ArrayList<>();
-        if (acceptGroup != null) {
-            futures.add(acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS));
-        }
         if (workerGroup != null) {
             futures.add(workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS));
         }

@@ -15,9 +15,15 @@ import io.netty.util.concurrent.EventExecutor;
  * <li>{@link #IDLE}: nothing read from or written to the client ({@code timeouts.idle}); moved on by
  * {@link #touch()} and armed again after it fires, once per idle period.</li>
  * </ul>
- * Timers due together fire in that order. Confined to the channel's event loop.
+ * Timers due together fire in that order, each to both listeners ({@link #listen}): the reader and
+ * the proxy handler, each acting on its own timers. Confined to the channel's event loop.
  */
 final class ConnectionTimers implements Runnable {
+    /** Told of each timer that expires. */
+    interface Expiry {
+        void expired(int timer);
+    }
+
     static final int HEAD = 0;
     static final int DEADLINE = 1;
     static final int RESPONSE = 2;
@@ -30,7 +36,8 @@ final class ConnectionTimers implements Runnable {
     private final LazyTimeout timeout;
     private final long idleNanos;
     private final long[] due = new long[COUNT];
-    private final Runnable[] onExpiry = new Runnable[COUNT];
+    private Expiry first;
+    private Expiry second;
     private int armed; // one bit per timer
     private boolean closed;
 
@@ -41,9 +48,15 @@ final class ConnectionTimers implements Runnable {
         this.idleNanos = idleNanos;
     }
 
-    /** What runs when {@code timer} expires. */
-    void on(int timer, Runnable callback) {
-        onExpiry[timer] = callback;
+    /** Adds one of the (at most two) listeners every expiry goes to, in the order they were added. */
+    void listen(Expiry listener) {
+        if (first == null) {
+            first = listener;
+        } else if (second == null) {
+            second = listener;
+        } else {
+            throw new IllegalStateException("a connection's timers have two listeners at most");
+        }
     }
 
     /** Starts {@code timer} unless it is running; a zero or negative timeout does nothing. */
@@ -94,9 +107,11 @@ final class ConnectionTimers implements Runnable {
             if (timer == IDLE) {
                 touch();
             }
-            Runnable callback = onExpiry[timer];
-            if (callback != null) {
-                callback.run();
+            if (first != null) {
+                first.expired(timer);
+            }
+            if (second != null) {
+                second.expired(timer);
             }
         }
         reschedule();

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * connection on its own event loop or opens one, streams the request and the response through
  * without buffering whole bodies, and turns failures into 502/503/504.
  */
-public final class HttpProxyHandler extends ChannelInboundHandlerAdapter implements BackendFilter {
+public final class HttpProxyHandler extends ChannelInboundHandlerAdapter implements BackendFilter, ConnectionTimers.Expiry {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpProxyHandler.class);
 
     private static final int MAX_PIPELINED = 16;
@@ -46,7 +46,8 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private final ProxyState state;
     private final BackendConnector connector;
-    private final Backend[] tried = new Backend[MAX_ATTEMPTS_CAP];
+    private Backend firstTried; // the backends this exchange tried, in order: the first one,
+    private Backend[] retriedOn; // then those of its retries (created by the first retry)
     // Created when first needed: most connections never pipeline, and most bodies find a connection.
     private ArrayDeque<ByteBuf> waitingForConnection;
     // what RequestReader hands on while an earlier exchange is in flight
@@ -104,10 +105,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         this.connector = connector;
         this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
         this.timers = timers;
-        timers.on(ConnectionTimers.DEADLINE, this::deadlineExpired);
-        timers.on(ConnectionTimers.RESPONSE, this::responseTimedOut);
-        timers.on(ConnectionTimers.WRITE, this::writeTimedOut);
-        timers.on(ConnectionTimers.IDLE, this::idle);
+        timers.listen(this);
     }
 
     @Override
@@ -175,6 +173,17 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     /** Nothing was read from or written to the client for {@code timeouts.idle}. */
+    @Override
+    public void expired(int timer) {
+        switch (timer) {
+            case ConnectionTimers.DEADLINE -> deadlineExpired();
+            case ConnectionTimers.RESPONSE -> responseTimedOut();
+            case ConnectionTimers.WRITE -> writeTimedOut();
+            case ConnectionTimers.IDLE -> idle();
+            default -> { }
+        }
+    }
+
     private void idle() {
         if (!inFlight) {
             ctx.close();
@@ -299,7 +308,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
             if (chosen == null) {
                 break;
             }
-            tried[triedCount++] = chosen;
+            recordTried(chosen);
             if (!chosen.health().tryAcquire()) {
                 continue;
             }
@@ -354,11 +363,27 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public boolean accepts(Backend candidate) {
         for (int i = 0; i < triedCount && !allowTried; i++) {
-            if (tried[i] == candidate) {
+            if (tried(i) == candidate) {
                 return false;
             }
         }
         return PanicPolicy.accepts(eligibility, candidate);
+    }
+
+    private void recordTried(Backend chosen) {
+        if (triedCount > 0) {
+            if (retriedOn == null) {
+                retriedOn = new Backend[MAX_ATTEMPTS_CAP - 1];
+            }
+            retriedOn[triedCount - 1] = chosen;
+        } else {
+            firstTried = chosen;
+        }
+        triedCount++;
+    }
+
+    private Backend tried(int attempt) {
+        return attempt == 0 ? firstTried : retriedOn[attempt - 1];
     }
 
     private void connect(Backend target) {
@@ -704,7 +729,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         ctx.flush();
         timers.touch();
         reader.responseCompleted();
-        Backend last = triedCount > 0 ? tried[triedCount - 1] : null;
+        Backend last = triedCount > 0 ? tried(triedCount - 1) : null;
         if (last != null && status.code() != 503) {
             state.backendMeters().request(last, methodIndex, status.code());
         } else {

@@ -28,7 +28,7 @@ import java.time.Duration;
  * <p>The head deadline starts when the connection opens and, for later requests, at the first
  * byte of the head: the quiet time between keep-alive requests is {@code timeouts.idle}'s job.
  */
-public final class RequestReader extends ChannelInboundHandlerAdapter {
+public final class RequestReader extends ChannelInboundHandlerAdapter implements ConnectionTimers.Expiry {
     public static final String NAME = "http-request-reader";
 
     private enum Mode { HEAD, FIXED_BODY, CHUNKED_BODY, DISCARD }
@@ -62,7 +62,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
         this.headTimeoutNanos = headTimeout.toNanos();
         this.listener = listener;
         this.timers = timers;
-        timers.on(ConnectionTimers.HEAD, this::headTimedOut);
+        timers.listen(this);
     }
 
     @Override
@@ -268,6 +268,13 @@ public final class RequestReader extends ChannelInboundHandlerAdapter {
             resume = end;
         }
         in.readerIndex(resume);
+    }
+
+    @Override
+    public void expired(int timer) {
+        if (timer == ConnectionTimers.HEAD) {
+            headTimedOut();
+        }
     }
 
     private void headTimedOut() {

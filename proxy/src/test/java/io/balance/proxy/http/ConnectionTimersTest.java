@@ -6,6 +6,7 @@ import static io.balance.proxy.http.ConnectionTimers.IDLE;
 import static io.balance.proxy.http.ConnectionTimers.RESPONSE;
 import static io.balance.proxy.http.ConnectionTimers.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A connection's timers on one scheduled task, on a frozen clock. */
 class ConnectionTimersTest {
+    private static final String[] NAMES = {"head", "deadline", "response", "write", "idle"};
     private final List<String> fired = new ArrayList<>();
     private final EmbeddedChannel channel = frozen();
     private final ConnectionTimers timers = timers(0);
@@ -28,11 +30,7 @@ class ConnectionTimersTest {
 
     private ConnectionTimers timers(long idleMillis) {
         ConnectionTimers t = new ConnectionTimers(channel.eventLoop(), ms(idleMillis));
-        t.on(HEAD, () -> fired.add("head"));
-        t.on(DEADLINE, () -> fired.add("deadline"));
-        t.on(RESPONSE, () -> fired.add("response"));
-        t.on(WRITE, () -> fired.add("write"));
-        t.on(IDLE, () -> fired.add("idle"));
+        t.listen(timer -> fired.add(NAMES[timer]));
         return t;
     }
 
@@ -101,9 +99,10 @@ class ConnectionTimersTest {
 
     @Test
     void aCallbackThatEndsTheExchangeStopsTheTimersDueWithIt() {
-        timers.on(DEADLINE, () -> {
-            fired.add("deadline");
-            timers.cancelExchange();
+        timers.listen(timer -> {
+            if (timer == DEADLINE) {
+                timers.cancelExchange();
+            }
         });
         timers.arm(RESPONSE, ms(10));
         timers.arm(DEADLINE, ms(10));
@@ -112,6 +111,18 @@ class ConnectionTimersTest {
         assertThat(fired).containsExactly("deadline");
         advance(10);
         assertThat(fired).as("cancelExchange leaves the head timer").containsExactly("deadline", "head");
+    }
+
+    @Test
+    void everyExpiryGoesToBothListenersAndAThirdIsRefused() {
+        List<Integer> second = new ArrayList<>();
+        timers.listen(second::add);
+        timers.arm(WRITE, ms(5));
+        timers.arm(HEAD, ms(5));
+        advance(5);
+        assertThat(fired).containsExactly("head", "write");
+        assertThat(second).containsExactly(HEAD, WRITE);
+        assertThatThrownBy(() -> timers.listen(timer -> { })).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -69,6 +69,24 @@ class HttpProxyTest {
     }
 
     @Test
+    void reachesABackendNamedByHostNameNextToAnIpLiteral() throws Exception {
+        proxy = RunningProxy.start("""
+                mode: http
+                backends:
+                  - {name: a, address: "localhost:%d"}
+                  - {name: b, address: "%s"}
+                load_balancer: {algorithm: round-robin}
+                """.formatted(a.port(), b.address()));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = proxy.get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            seen.merge(response.body(), 1, Integer::sum);
+        }
+        assertThat(seen).containsEntry("a", 5).containsEntry("b", 5);
+    }
+
+    @Test
     void reusesBackendConnectionsAcrossRequests() throws Exception {
         proxy("");
         for (int i = 0; i < 50; i++) {
