@@ -39,16 +39,21 @@ class HttpProxyTest {
         return proxy;
     }
 
-    @Test
-    void spreadsRequestsOverBackendsInTurn() throws Exception {
-        proxy("load_balancer: {algorithm: round-robin}");
+    /** How many of {@code requests} plain GETs each backend answered; each must be a 200. */
+    private Map<String, Integer> backendsOf(int requests) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < requests; i++) {
             HttpResponse<String> response = proxy.get("/");
             assertThat(response.statusCode()).isEqualTo(200);
             seen.merge(response.body(), 1, Integer::sum);
         }
-        assertThat(seen).containsEntry("a", 10).containsEntry("b", 10);
+        return seen;
+    }
+
+    @Test
+    void spreadsRequestsOverBackendsInTurn() throws Exception {
+        proxy("load_balancer: {algorithm: round-robin}");
+        assertThat(backendsOf(20)).containsEntry("a", 10).containsEntry("b", 10);
     }
 
     @Test
@@ -77,13 +82,7 @@ class HttpProxyTest {
                   - {name: b, address: "%s"}
                 load_balancer: {algorithm: round-robin}
                 """.formatted(a.port(), b.address()));
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < 10; i++) {
-            HttpResponse<String> response = proxy.get("/");
-            assertThat(response.statusCode()).isEqualTo(200);
-            seen.merge(response.body(), 1, Integer::sum);
-        }
-        assertThat(seen).containsEntry("a", 5).containsEntry("b", 5);
+        assertThat(backendsOf(10)).containsEntry("a", 5).containsEntry("b", 5);
     }
 
     @Test
