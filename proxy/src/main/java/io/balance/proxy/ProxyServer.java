@@ -25,11 +25,13 @@ import io.balance.proxy.tcp.TcpTransport;
 import io.balance.proxy.transport.Transport;
 import io.balance.proxy.transport.Transports;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -55,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+    /** Netty's default, one per accepted channel unless given; it keeps no per-channel state, so all share one. */
+    private static final RecvByteBufAllocator RECEIVE_SIZING = new AdaptiveRecvByteBufAllocator();
 
     private final BuildInfo buildInfo;
     private final Instant startedAt = Instant.now();
@@ -115,13 +119,14 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_SIZING)
                     .childOption(ChannelOption.AUTO_READ, config.mode() == Mode.HTTP)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, config.mode() == Mode.TCP)
                     .childHandler(channelInitializer())
                     .bind(bindAddress(config.listen()))
                     .sync()
                     .channel();
-            admin = new AdminServer(this, transport).start(bindAddress(config.admin().listen()));
+            admin = new AdminServer(this).start(bindAddress(config.admin().listen()));
         } catch (Exception e) {
             shutdownGroups();
             throw e instanceof IOException io ? io : new IOException("cannot start: " + e.getMessage(), e);

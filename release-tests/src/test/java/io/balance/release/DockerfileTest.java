@@ -87,6 +87,7 @@ class DockerfileTest {
                 .anySatisfy(f -> assertThat(f).matches("-XX:\\+Use\\w+GC"));
         if (file.equals("Dockerfile.proxy")) {
             assertThat(flags).as("Netty unpacks its native transport under a writable dir").contains("-Dio.netty.native.workdir=/tmp");
+            assertThat(env).as("bench/ measures the proxy with two glibc malloc arenas").containsEntry("MALLOC_ARENA_MAX", "2");
         }
     }
 

@@ -2,6 +2,7 @@ package io.balance.proxy.admin;
 
 import io.balance.proxy.ProxyServer;
 import io.balance.proxy.transport.Transport;
+import io.balance.proxy.transport.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,7 +15,11 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
-/** The admin HTTP listener, on its own event loop so that traffic can never starve it. */
+/**
+ * The admin HTTP listener, on its own event loop so that traffic can never starve it. That loop is
+ * NIO whatever the data plane runs on: a handful of control-plane requests a second do not need
+ * io_uring, whose ring and per-loop message headers cost about a megabyte of memory.
+ */
 public final class AdminServer implements AutoCloseable {
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
@@ -23,8 +28,9 @@ public final class AdminServer implements AutoCloseable {
     private final Class<? extends ServerChannel> serverChannelClass;
     private Channel channel;
 
-    public AdminServer(ProxyServer server, Transport transport) {
+    public AdminServer(ProxyServer server) {
         this.api = new AdminApi(server);
+        Transport transport = Transports.nio();
         this.group = transport.newGroup(1, "balance-admin");
         this.serverChannelClass = transport.serverChannelClass();
     }

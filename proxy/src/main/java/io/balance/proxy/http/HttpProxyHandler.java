@@ -93,7 +93,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private Eligibility eligibility = Eligibility.NORMAL;
     private boolean allowTried;
     private boolean retryPending;
-    private final RetryPermit retryPermit;
+    private RetryPermit retryPermit; // made by the first retry: most connections never retry
     private ScheduledFuture<?> retryTimer;
     private HttpResponseStatus retryStatus;
     private Reason retryReason;
@@ -103,7 +103,6 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     HttpProxyHandler(ProxyState state, BackendConnector connector, ConnectionTimers timers) {
         this.state = state;
         this.connector = connector;
-        this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
         this.timers = timers;
         timers.listen(this);
     }
@@ -648,6 +647,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         if (bodyForwarded || responseStarted) {
             return false;
         }
+        if (retryPermit == null) {
+            retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
+        }
         long delay = retryPermit.nextDelayNanos(attempts, settings.resilience().retry(), backendSet.backends());
         if (delay == RetryPermit.NO_RETRY) {
             return false;
@@ -770,7 +772,9 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         cancel(retryTimer);
         retryTimer = null;
         retryPending = false;
-        retryPermit.release();
+        if (retryPermit != null) {
+            retryPermit.release();
+        }
         inFlight = false;
         if (requestHead != null) {
             requestHead.release();

@@ -54,7 +54,7 @@ public final class Transports {
         return nio();
     }
 
-    private static Transport nio() {
+    public static Transport nio() {
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class,
                 NioDatagramChannel.class);
     }
