@@ -29,12 +29,12 @@ JAR="$REPO/proxy/target/balance-proxy.jar"
 
 # The JVM flags of the proxy image (Dockerfile.proxy should use the same; see README.md).
 # One core, small footprint: Serial GC (one GC thread, no concurrent GC threads), C2 only (no
-# tiered compilation: a third of the code cache and no C1 thread), 4 MB young generation (a request
-# leaves ~230 bytes of garbage: a collection every ~14,000 requests, ~0.5 ms; 2 MB doubled the p99), heap
-# 32-128 MB kept tight (at most 20% free after a collection), direct memory capped, glibc malloc
-# limited to two arenas and trimmed every 5 s (C2 compiler arenas otherwise stay resident), exit on
-# OOM so Kubernetes restarts the pod. The image sizes the heap from the container limit instead
-# (-XX:MaxRAMPercentage=60); everything else is the same.
+# tiered compilation: a third of the code cache and no C1 thread), 4 MB young generation (a
+# request leaves ~230 bytes of garbage: a collection every ~14,000 requests, ~0.5 ms; 2 MB doubled
+# the p99), heap 32-128 MB kept tight (at most 20% free after a collection), direct memory capped,
+# glibc malloc limited to two arenas and trimmed every 5 s (C2 compiler arenas otherwise stay
+# resident), exit on OOM so Kubernetes restarts the pod. The image sizes the heap from the
+# container limit instead (-XX:MaxRAMPercentage=60); everything else is the same.
 DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -XX:-TieredCompilation -Xms32m -Xmx128m -Xmn4m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 JVM_FLAGS=${JVM_FLAGS:-$DEFAULT_JVM_FLAGS}
 JVM_ENV=${JVM_ENV-MALLOC_ARENA_MAX=2}  # the image sets the same

@@ -30,7 +30,7 @@ public final class AdminServer implements AutoCloseable {
 
     public AdminServer(ProxyServer server) {
         this.api = new AdminApi(server);
-        Transport transport = Transports.nio();
+        Transport transport = Transports.select("nio");
         this.group = transport.newGroup(1, "balance-admin");
         this.serverChannelClass = transport.serverChannelClass();
     }

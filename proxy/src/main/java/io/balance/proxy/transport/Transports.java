@@ -54,7 +54,7 @@ public final class Transports {
         return nio();
     }
 
-    public static Transport nio() {
+    private static Transport nio() {
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class,
                 NioDatagramChannel.class);
     }
