@@ -1,12 +1,15 @@
 package io.balance.proxy.http;
 
-import io.balance.proxy.channel.LazyTimeout;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Every timer of one HTTP client connection on one {@link LazyTimeout} set to the earliest armed
- * deadline, so a connection holds one scheduled task at most, and arming, touching and cancelling
- * them per request schedules nothing while deadlines only move later:
+ * Every timer of one HTTP client connection on one scheduled task (this object), so a connection
+ * holds one task at most, and arming, touching and cancelling them per request schedules nothing
+ * while deadlines only move later: a task that fires before the earliest armed deadline waits again
+ * for the rest, a task due later than a newly armed deadline is replaced, and a task nothing is
+ * armed for any more lapses:
  * <ul>
  * <li>{@link #HEAD}: receiving a complete request head ({@code timeouts.read}; {@link RequestReader});</li>
  * <li>{@link #DEADLINE}, {@link #RESPONSE}, {@link #WRITE}: the exchange in flight, its overall
@@ -33,18 +36,18 @@ final class ConnectionTimers implements Runnable {
     private static final int EXCHANGE = 1 << DEADLINE | 1 << RESPONSE | 1 << WRITE;
 
     private final EventExecutor executor;
-    private final LazyTimeout timeout;
     private final long idleNanos;
     private final long[] due = new long[COUNT];
     private Expiry first;
     private Expiry second;
     private int armed; // one bit per timer
     private boolean closed;
+    private ScheduledFuture<?> task;
+    private long taskFiresAt;
 
     /** @param idleNanos {@code timeouts.idle}; zero or negative turns the idle timer off */
     ConnectionTimers(EventExecutor executor, long idleNanos) {
         this.executor = executor;
-        this.timeout = new LazyTimeout(executor, this);
         this.idleNanos = idleNanos;
     }
 
@@ -92,15 +95,19 @@ final class ConnectionTimers implements Runnable {
     void close() {
         closed = true;
         armed = 0;
-        timeout.close();
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
     }
 
     /**
-     * The shared timeout expired: runs the callback of each timer that is due, one at a time,
-     * since a callback may end the exchange, or start the next one.
+     * The task fired: runs the callback of each timer that is due, one at a time, since a callback
+     * may end the exchange, or start the next one; then waits for the earliest one still armed.
      */
     @Override
     public void run() {
+        task = null;
         long now = now();
         for (int timer = nextDue(now); timer >= 0; timer = nextDue(now)) {
             armed &= ~(1 << timer);
@@ -128,7 +135,6 @@ final class ConnectionTimers implements Runnable {
 
     private void reschedule() {
         if (armed == 0 || closed) {
-            timeout.disarm();
             return;
         }
         long earliest = 0;
@@ -139,7 +145,13 @@ final class ConnectionTimers implements Runnable {
                 any = true;
             }
         }
-        timeout.armAt(earliest);
+        if (task == null || earliest - taskFiresAt < 0) {
+            if (task != null) {
+                task.cancel(false);
+            }
+            taskFiresAt = earliest;
+            task = executor.schedule(this, earliest - now(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private long now() {

@@ -19,7 +19,15 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
     private final ChannelGroup clients;
-    private TrafficCountingHandler counting;
+    private Shared shared; // made by the first connection; every connection uses the same
+
+    /** What every connection's pipeline shares; final fields, so any event loop sees them whole. */
+    private record Shared(TrafficCountingHandler counting, RejectListener rejects) {
+        static Shared of(ProxyMetrics metrics, ChannelGroup clients) {
+            return new Shared(new TrafficCountingHandler(metrics, clients),
+                    reason -> metrics.rejected(ProxyMetrics.Reason.ofLabel(reason.label())));
+        }
+    }
 
     public HttpChannelInitializer(Supplier<ProxyState> state, BackendConnector connector, ChannelGroup clients) {
         this.state = state;
@@ -31,14 +39,16 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ProxyState s = state.get();
         TrafficSettings settings = s.settings();
-        if (counting == null) {
-            counting = new TrafficCountingHandler(s.metrics(), clients);
+        Shared shared = this.shared;
+        if (shared == null) {
+            shared = Shared.of(s.metrics(), clients);
+            this.shared = shared;
         }
         ChannelPipeline p = ch.pipeline();
-        p.addLast("traffic", counting);
+        p.addLast("traffic", shared.counting());
         ConnectionTimers timers = new ConnectionTimers(ch.eventLoop(), settings.idleTimeoutNanos());
         p.addLast(RequestReader.NAME, new RequestReader(settings.config().http(), settings.config().timeouts().read(),
-                reason -> s.metrics().rejected(ProxyMetrics.Reason.ofLabel(reason.label())), timers));
+                shared.rejects(), timers));
         p.addLast("proxy", new HttpProxyHandler(s, connector, timers));
     }
 }

@@ -55,8 +55,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     private ChannelHandlerContext ctx;
     private RequestReader reader;
-    private byte[] clientIp;
-    private long sourceHash;
+    private ForwardedClient notIpv4; // null for an IPv4 client: see ForwardedClient
     private boolean reading = true;
 
     // The exchange in flight, if inFlight.
@@ -115,9 +114,7 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        clientIp = RequestHeadWriter.ascii(remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
-        sourceHash = HashKeys.ofAddress(remote.getAddress());
+        notIpv4 = ForwardedClient.unlessIpv4((InetSocketAddress) ctx.channel().remoteAddress());
         ctx.fireChannelActive();
     }
 
@@ -237,25 +234,27 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
         allowTried = false;
         retryReason = null;
         RequestHead head = RequestHead.read(validated.content());
-        hash = settings.hashHeader() == null ? sourceHash : headerHash(head);
-        requestHead = RequestHeadWriter.write(ctx.alloc(), head, trustedClient(), clientIp);
+        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        long sourceHash = ForwardedClient.hash(client, notIpv4);
+        hash = settings.hashHeader() == null ? sourceHash : headerHash(head, sourceHash);
+        requestHead = RequestHeadWriter.write(ctx.alloc(), head, trustedClient(client), client, notIpv4);
         validated.release();
         timers.arm(ConnectionTimers.DEADLINE, settings.requestTimeoutNanos());
         dispatch();
     }
 
     /** The hash of the {@code header:NAME} value; a request without that field hashes as its client address. */
-    private long headerHash(RequestHead head) {
+    private long headerHash(RequestHead head, long sourceHash) {
         CharSequence value = head.value(settings.hashHeader());
         return value == null ? sourceHash : HashKeys.ofHeader(value);
     }
 
     /** The client is one of {@code http.trusted_proxies}: its {@code X-Forwarded-*} values are kept. */
-    private boolean trustedClient() {
+    private boolean trustedClient(InetSocketAddress client) {
         if (settings.trustedProxies().isEmpty()) {
             return false;
         }
-        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        InetAddress address = client.getAddress();
         return address != null && settings.trusted(address);
     }
 

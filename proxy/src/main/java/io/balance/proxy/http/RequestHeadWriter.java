@@ -10,6 +10,7 @@ import static io.balance.proxy.http.HttpBytes.trimWhitespace;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -62,9 +63,11 @@ final class RequestHeadWriter {
     /**
      * @param requestHead a complete, checked request head, just {@linkplain RequestHead#read read}
      * @param trusted     the client is a trusted proxy: its {@code X-Forwarded-*} values stay
-     * @param clientIp    the client's address in ASCII, appended to {@code X-Forwarded-For}
+     * @param client      the client's address, appended to {@code X-Forwarded-For}
+     * @param notIpv4     its text when it is not IPv4 ({@link ForwardedClient#unlessIpv4})
      */
-    static ByteBuf write(ByteBufAllocator alloc, RequestHead requestHead, boolean trusted, byte[] clientIp) {
+    static ByteBuf write(ByteBufAllocator alloc, RequestHead requestHead, boolean trusted, InetSocketAddress client,
+            ForwardedClient notIpv4) {
         Scratch scratch = SCRATCH.get();
         byte[] head = requestHead.bytes();
         int start = requestHead.start();
@@ -127,7 +130,8 @@ final class RequestHeadWriter {
         if (xffFrom < xffTo) {
             out.writeBytes(head, xffFrom, xffTo - xffFrom).writeBytes(XFF_SEPARATOR);
         }
-        out.writeBytes(clientIp).writeBytes(CRLF);
+        ForwardedClient.write(out, client, notIpv4);
+        out.writeBytes(CRLF);
         if (!protoKept) {
             out.writeBytes(XFP_HTTP);
         }
@@ -135,10 +139,6 @@ final class RequestHeadWriter {
             out.writeBytes(XFH_PREFIX).writeBytes(head, hostFrom, hostTo - hostFrom).writeBytes(CRLF);
         }
         return out.writeBytes(CRLF);
-    }
-
-    static byte[] ascii(String clientIp) {
-        return clientIp.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Kind kind(byte[] head, int from, int colon) {
