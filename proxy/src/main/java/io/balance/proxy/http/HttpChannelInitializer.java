@@ -3,8 +3,8 @@ package io.balance.proxy.http;
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.TrafficSettings;
 import io.balance.proxy.backend.BackendConnector;
+import io.balance.proxy.metrics.ClientTraffic;
 import io.balance.proxy.metrics.ProxyMetrics;
-import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -12,20 +12,21 @@ import io.netty.channel.group.ChannelGroup;
 import java.util.function.Supplier;
 
 /**
- * The client pipeline in HTTP mode: counting, reading requests, then forwarding; the connection's
- * timers (idle, head, exchange) are shared by the last two ({@link ConnectionTimers}).
+ * The client pipeline in HTTP mode: reading requests (which also counts the connection's traffic),
+ * then forwarding; the connection's timers (idle, head, exchange) are shared by the two
+ * ({@link ConnectionTimers}).
  */
 public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
     private final ChannelGroup clients;
-    private Shared shared; // made by the first connection; every connection uses the same
+    private Readers readers; // for the settings in force: made again when a reload changes them
 
-    /** What every connection's pipeline shares; final fields, so any event loop sees them whole. */
-    private record Shared(TrafficCountingHandler counting, RejectListener rejects) {
-        static Shared of(ProxyMetrics metrics, ChannelGroup clients) {
-            return new Shared(new TrafficCountingHandler(metrics, clients),
-                    reason -> metrics.rejected(ProxyMetrics.Reason.ofLabel(reason.label())));
+    /** The reader settings every connection accepted under {@code settings} shares; final fields, so any event loop sees them whole. */
+    private record Readers(TrafficSettings settings, ReaderSettings reader) {
+        static Readers of(TrafficSettings settings, ProxyMetrics metrics, ChannelGroup clients) {
+            return new Readers(settings, ReaderSettings.of(settings.config().http(), settings.config().timeouts().read(),
+                    reason -> metrics.rejected(ProxyMetrics.Reason.ofLabel(reason.label())), new ClientTraffic(metrics, clients)));
         }
     }
 
@@ -39,16 +40,14 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ProxyState s = state.get();
         TrafficSettings settings = s.settings();
-        Shared shared = this.shared;
-        if (shared == null) {
-            shared = Shared.of(s.metrics(), clients);
-            this.shared = shared;
+        Readers readers = this.readers;
+        if (readers == null || readers.settings() != settings) {
+            readers = Readers.of(settings, s.metrics(), clients);
+            this.readers = readers;
         }
         ChannelPipeline p = ch.pipeline();
-        p.addLast("traffic", shared.counting());
         ConnectionTimers timers = new ConnectionTimers(ch.eventLoop(), settings.idleTimeoutNanos());
-        p.addLast(RequestReader.NAME, new RequestReader(settings.config().http(), settings.config().timeouts().read(),
-                shared.rejects(), timers));
+        p.addLast(RequestReader.NAME, new RequestReader(readers.reader(), timers));
         p.addLast("proxy", new HttpProxyHandler(s, connector, timers));
     }
 }

@@ -1,12 +1,11 @@
 package io.balance.proxy.http;
 
-import io.balance.api.config.HttpConfig;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.time.Duration;
+import io.netty.channel.ChannelPromise;
 
 /**
  * Reads requests from the client's raw bytes, one per connection, and hands on only what is known
@@ -27,18 +26,19 @@ import java.time.Duration;
  *
  * <p>The head deadline starts when the connection opens and, for later requests, at the first
  * byte of the head: the quiet time between keep-alive requests is {@code timeouts.idle}'s job.
+ *
+ * <p>First in the client pipeline, it also reports the connection and its bytes each way to
+ * {@link io.balance.proxy.metrics.ClientTraffic} (a handler of its own for that would cost every
+ * connection another pipeline context).
  */
-public final class RequestReader extends ChannelInboundHandlerAdapter implements ConnectionTimers.Expiry {
+public final class RequestReader extends ChannelDuplexHandler implements ConnectionTimers.Expiry {
     public static final String NAME = "http-request-reader";
 
     private enum Mode { HEAD, FIXED_BODY, CHUNKED_BODY, DISCARD }
 
+    private final ReaderSettings settings;
     private final HeadSyntax syntax;
     private final ConnectionTimers timers;
-    private final long headTimeoutNanos;
-    private final RejectListener listener;
-    private final int maxFields;
-    private final int maxFieldBytes;
     private ChunkedFraming chunks; // the first chunked body creates it
     private ChannelHandlerContext ctx;
     private Mode mode = Mode.HEAD;
@@ -49,18 +49,12 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
     private RejectReason pendingReject;
 
     /**
-     * @param headTimeout {@code timeouts.read}: how long a client has to send a complete request
-     *                    head (408 past it); zero disables it
-     * @param listener    told about every refused request
-     * @param timers      the connection's timers: this reader runs {@link ConnectionTimers#HEAD} and
-     *                    touches the idle timer on every read
+     * @param timers the connection's timers: this reader runs {@link ConnectionTimers#HEAD} and
+     *               touches the idle timer on every read
      */
-    RequestReader(HttpConfig http, Duration headTimeout, RejectListener listener, ConnectionTimers timers) {
-        this.maxFields = http.maxHeaders();
-        this.maxFieldBytes = http.maxHeaderSize();
-        this.syntax = new HeadSyntax(maxFields, http.maxRequestLine(), maxFieldBytes);
-        this.headTimeoutNanos = headTimeout.toNanos();
-        this.listener = listener;
+    RequestReader(ReaderSettings settings, ConnectionTimers timers) {
+        this.settings = settings;
+        this.syntax = new HeadSyntax(settings.maxFields(), settings.maxLine(), settings.maxFieldBytes());
         this.timers = timers;
         timers.listen(this);
     }
@@ -75,17 +69,19 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        settings.traffic().opened(ctx.channel());
         opened();
         ctx.fireChannelActive();
     }
 
     private void opened() {
         timers.touch();
-        timers.arm(ConnectionTimers.HEAD, headTimeoutNanos);
+        timers.arm(ConnectionTimers.HEAD, settings.headTimeoutNanos());
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        settings.traffic().closed();
         closed();
         ctx.fireChannelInactive();
     }
@@ -102,6 +98,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        settings.traffic().read(msg);
         if (!(msg instanceof ByteBuf in)) {
             ctx.fireChannelRead(msg);
             return;
@@ -176,7 +173,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
     private void readHead(ByteBuf in, int from, int end) {
         if (!headStarted) {
             headStarted = true;
-            timers.arm(ConnectionTimers.HEAD, headTimeoutNanos);
+            timers.arm(ConnectionTimers.HEAD, settings.headTimeoutNanos());
         }
         int stop = in.forEachByte(from, end - from, syntax);
         if (stop < 0) {
@@ -204,7 +201,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
         }
         if (head.chunked()) {
             if (chunks == null) {
-                chunks = new ChunkedFraming(maxFields, maxFieldBytes, true);
+                chunks = new ChunkedFraming(settings.maxFields(), settings.maxFieldBytes(), true);
             }
             chunks.start();
             mode = Mode.CHUNKED_BODY;
@@ -288,7 +285,7 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
         mode = Mode.DISCARD;
         timers.cancel(ConnectionTimers.HEAD);
         releasePartialHead();
-        listener.rejected(reason);
+        settings.rejects().rejected(reason);
         if (bodyUnderWay) {
             ctx.fireChannelRead(RequestBodyEnd.BROKEN);
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -300,6 +297,14 @@ public final class RequestReader extends ChannelInboundHandlerAdapter implements
     }
 
     private void sendReject(RejectReason reason) {
-        ctx.writeAndFlush(RejectResponses.of(reason)).addListener(ChannelFutureListener.CLOSE);
+        ByteBuf response = RejectResponses.of(reason);
+        settings.traffic().written(response); // written from here, it does not pass write() below
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        settings.traffic().written(msg);
+        ctx.write(msg, promise);
     }
 }

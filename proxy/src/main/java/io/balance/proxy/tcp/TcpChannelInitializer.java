@@ -3,6 +3,7 @@ package io.balance.proxy.tcp;
 import io.balance.proxy.ProxyState;
 import io.balance.proxy.backend.BackendConnector;
 import io.balance.proxy.channel.IdleTimeoutHandler;
+import io.balance.proxy.metrics.ClientTraffic;
 import io.balance.proxy.metrics.TrafficCountingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -26,7 +27,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ProxyState s = state.get();
         if (counting == null) {
-            counting = new TrafficCountingHandler(s.metrics(), clients);
+            counting = new TrafficCountingHandler(new ClientTraffic(s.metrics(), clients));
         }
         ch.pipeline().addLast("traffic", counting);
         ch.pipeline().addLast("idle", new IdleTimeoutHandler(s.settings().idleTimeoutNanos()));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.balance.api.config.HttpConfig;
+import io.balance.proxy.metrics.ClientTraffic;
+import io.balance.proxy.metrics.ProxyMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,6 +16,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -25,6 +28,7 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,18 +55,24 @@ final class GuardedServer implements AutoCloseable {
     private final AtomicInteger abortedBodies = new AtomicInteger();
 
     GuardedServer(Duration headTimeout) throws InterruptedException {
+        ReaderSettings readerSettings = settings(headTimeout, rejects::add);
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RequestReader reader = new RequestReader(LIMITS, headTimeout, rejects::add,
-                                new ConnectionTimers(ch.eventLoop(), 0));
+                        RequestReader reader = new RequestReader(readerSettings, new ConnectionTimers(ch.eventLoop(), 0));
                         ch.pipeline().addLast(reader, new HttpResponseEncoder(), new OkHandler(reader));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** Reader settings with {@link #LIMITS}, counting traffic into a registry of their own. */
+    static ReaderSettings settings(Duration headTimeout, RejectListener rejects) {
+        return ReaderSettings.of(LIMITS, headTimeout, rejects,
+                new ClientTraffic(new ProxyMetrics(), new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
     }
 
     int port() {

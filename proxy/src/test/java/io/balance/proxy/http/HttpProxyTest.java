@@ -1,6 +1,7 @@
 package io.balance.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.balance.proxy.testing.RawHttp;
 import io.balance.proxy.testing.RunningProxy;
@@ -48,6 +49,35 @@ class HttpProxyTest {
             seen.merge(response.body(), 1, Integer::sum);
         }
         return seen;
+    }
+
+    @Test
+    void countsConnectionsAndBytesBothWaysRefusalsIncluded() throws Exception {
+        proxy("");
+        double connectionsBefore = proxy.metric("balance_tcp_connections_total");
+        double inBefore = proxy.metric("balance_bytes_total{direction=\"in\"}");
+        double outBefore = proxy.metric("balance_bytes_total{direction=\"out\"}");
+        String[] requests = {
+            "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "POST /c HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
+            "GET /refused HTTP/1.1\r\n\r\n", // no Host: 400 from the proxy itself
+        };
+        long sent = 0;
+        long received = 0;
+        for (String request : requests) {
+            String response = RawHttp.exchange(proxy.port(), request);
+            assertThat(response).startsWith("HTTP/1.1 ");
+            sent += request.length();
+            received += response.length();
+        }
+        long bytesIn = sent;
+        long bytesOut = received;
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(proxy.metric("balance_tcp_connections_total") - connectionsBefore).isEqualTo(3.0);
+            assertThat(proxy.metric("balance_bytes_total{direction=\"in\"}") - inBefore).isEqualTo(bytesIn);
+            assertThat(proxy.metric("balance_bytes_total{direction=\"out\"}") - outBefore).isEqualTo(bytesOut);
+            assertThat(proxy.metric("balance_active_connections")).isZero();
+        });
     }
 
     @Test

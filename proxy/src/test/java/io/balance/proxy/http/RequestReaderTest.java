@@ -21,7 +21,7 @@ class RequestReaderTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
 
     RequestReaderTest() {
-        channel.pipeline().addLast(new RequestReader(GuardedServer.LIMITS, Duration.ZERO, rejects::add,
+        channel.pipeline().addLast(new RequestReader(GuardedServer.settings(Duration.ZERO, rejects::add),
                 new ConnectionTimers(channel.eventLoop(), 0)));
     }
 
