@@ -82,7 +82,7 @@ say "# conncap.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) N=$N hold=${HOLD}s rate=$RATE/s
 start_backends || exit 1
 req=(); [[ $REQUEST == 1 ]] && req=(--request); [[ $REQUEST == 1 && $INLINE == 1 ]] && req+=(--inline)
 
-printf '%-14s %5s %6s %6s %6s %6s %8s %8s %8s %8s %9s\n' target round n conn ok200 alive rss0MB rssMB KB/conn PSSKB/c slabKB/c | tee -a "$LOG"
+printf '%-14s %5s %6s %6s %6s %6s %8s %8s %8s %8s %8s %8s %9s\n' target round n conn ok200 alive rss0MB rssMB medMB maxMB KB/conn PSSKB/c slabKB/c | tee -a "$LOG"
 for t in "${ALL[@]}"; do
   if ! start_target "$t"; then stop_target; continue; fi
   n=$N; [[ $t == haproxy-* ]] && n=${HAPROXY_N:-$N}
@@ -105,7 +105,8 @@ try:
 except Exception:
     print(f"{t:14s} {r:>5s} (no result)"); sys.exit()
 print(f"{t:14s} {r:>5s} {d['n']:6d} {d['connected']:6d} {d.get('responses_200', '-')!s:>6} {d['alive_after_hold']:6d} "
-      f"{d['rss_kb_before']/1024:8.1f} {d['rss_kb_held']/1024:8.1f} {d['rss_kb_per_conn']:8.2f} "
+      f"{d['rss_kb_before']/1024:8.1f} {d['rss_kb_held']/1024:8.1f} {d.get('rss_kb_hold_median', 0)/1024:8.1f} "
+      f"{d.get('rss_kb_hold_max', 0)/1024:8.1f} {d['rss_kb_per_conn']:8.2f} "
       f"{d['pss_kb_per_conn']:8.2f} {d['slab_kb_per_client_conn']:9.2f}")
 EOF
     if [[ "${JCMD:-0}" == 1 && -n "${CAND_PORT_OF[$t]:-}" ]] && command -v jcmd >/dev/null; then
@@ -115,7 +116,8 @@ EOF
   done
   stop_target
 done
-say "# rss0MB = proxy RSS before the round; rssMB = with the connections held idle (after the hold)."
+say "# rss0MB = proxy RSS before the round; rssMB = with the connections held idle (at the end of the hold);"
+say "# medMB / maxMB = median / max of the RSS sampled once a second through the hold."
 say "# KB/conn = (proxy RSS with N idle connections - RSS before) / N; PSS likewise (shared pages split)."
 say "# slabKB/c = system-wide kernel slab growth / N: all socket ends (client, proxy both sides, backend)."
 say "# raw JSON per target in $OUTDIR"

@@ -10,8 +10,9 @@ alarm that ends the process. Standard library only (Debian's python3 is enough).
 
 Phases: baseline memory -> connect N (paced by --rate) -> optionally one HTTP/1.1
 keep-alive GET per connection (so an L7 proxy parses a request and an L4 proxy
-opens its backend connection) -> hold idle -> memory sample -> check how many are
-still open -> close all. Prints a summary, or one JSON line with --json.
+opens its backend connection) -> hold idle, sampling memory once a second (median and
+max over the hold) -> memory sample at the end of the hold -> check how many are still
+open -> close all. Prints a summary, or one JSON line with --json.
 
 --inline sends each connection's GET right after its connect and waits for the response
 before opening the next connection (clients that arrive, make a request and go idle), instead
@@ -233,7 +234,19 @@ def main():
         res["responses_200"] = ok
         res["responses_bad"] = bad + sent_fail + pending
 
-    time.sleep(a.hold)
+    # RSS once a second through the hold: its median is the level the process holds the
+    # connections at; its max shows any transient (a JVM compiling code the hold runs first).
+    samples = []
+    hold_end = time.monotonic() + a.hold
+    while (left := hold_end - time.monotonic()) > 0:
+        time.sleep(min(1.0, left))
+        if a.pid:
+            samples.append(tree_mem_kb(a.pid)[0])
+    if samples:
+        samples.sort()
+        res["rss_kb_hold_median"] = samples[len(samples) // 2]
+        res["rss_kb_hold_max"] = samples[-1]
+        res["rss_kb_hold_samples"] = len(samples)
 
     if a.pid:
         res["rss_kb_held"], res["pss_kb_held"] = tree_mem_kb(a.pid)
@@ -264,6 +277,8 @@ def main():
     n = max(len(socks), 1)
     if a.pid:
         res["rss_kb_per_conn"] = round((res["rss_kb_held"] - res["rss_kb_before"]) / n, 2)
+        if samples:
+            res["rss_kb_per_conn_median"] = round((res["rss_kb_hold_median"] - res["rss_kb_before"]) / n, 2)
         res["pss_kb_per_conn"] = round((res["pss_kb_held"] - res["pss_kb_before"]) / n, 2)
     res["slab_kb_per_client_conn"] = round((res["slab_kb_held"] - res["slab_kb_before"]) / n, 2)
 
