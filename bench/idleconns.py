@@ -243,6 +243,7 @@ def main():
         if a.pid:
             samples.append(tree_mem_kb(a.pid)[0])
     if samples:
+        res["rss_kb_hold_series"] = list(samples)
         samples.sort()
         res["rss_kb_hold_median"] = samples[len(samples) // 2]
         res["rss_kb_hold_max"] = samples[-1]
