@@ -18,8 +18,10 @@
 #           second-round figures are after its heap has settled). HAPROXY_MAXCONN (default
 #           9000) and HAPROXY_N (default N) set HAProxy's maxconn and its connection count:
 #           HAProxy reserves 2 fds per connection, so 9990 / 9900 is its ceiling here.
-#           WARM=20s: before the rounds, load each target with wrk -c50 for that long (a JVM
-#           then holds the connections with its JIT-compiled code and heap in working state).
+#           WARM=20s: before the rounds, load each target with wrk -c50 for that long, then
+#           for CHURN_WARM (default 5s) with a new connection per request ('Connection: close'),
+#           as peers.sh warms up: a JVM then holds the connections with its JIT-compiled code
+#           (connection set-up and close included) and heap in working state.
 #
 # Limits of this machine: the hard open-files limit is 20000 per process and cannot be
 # raised in this container, so an L4 proxy (2 fds per client connection) tops out near
@@ -89,7 +91,8 @@ for t in "${ALL[@]}"; do
   sleep 1
   if [[ -n "${WARM:-}" ]]; then
     run_wrk "${PORT[$t]}" 50 "$WARM" "$OUTDIR/$t-warm.txt"
-    say "#   $t warmed: wrk -c50 -d$WARM $(awk '/^Requests\/sec/{print $2 " req/s"}' "$OUTDIR/$t-warm.txt")"
+    WRK_HEADER='Connection: close' run_wrk "${PORT[$t]}" 50 "${CHURN_WARM:-5s}" "$OUTDIR/$t-warm-churn.txt"
+    say "#   $t warmed: wrk -c50 -d$WARM $(awk '/^Requests\/sec/{print $2 " req/s"}' "$OUTDIR/$t-warm.txt"), then -d${CHURN_WARM:-5s} with Connection: close $(awk '/^Requests\/sec/{print $2 " req/s"}' "$OUTDIR/$t-warm-churn.txt")"
     sleep 2
   fi
   for r in $(seq 1 "$ROUNDS"); do
