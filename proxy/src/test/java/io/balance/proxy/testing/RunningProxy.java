@@ -93,6 +93,17 @@ public final class RunningProxy implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** The non-zero samples of a metric family, one per line, for a failure message. */
+    public String samples(String family) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line : admin("GET", "/metrics", null, null).body().split("\n")) {
+            if ((line.startsWith(family + "{") || line.startsWith(family + " ")) && !line.endsWith(" 0.0")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     public static HttpClient client() {
         return CLIENT;
     }
