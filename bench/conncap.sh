@@ -92,7 +92,9 @@ for t in "${ALL[@]}"; do
   if [[ -n "${WARM:-}" ]]; then
     run_wrk "${PORT[$t]}" 50 "$WARM" "$OUTDIR/$t-warm.txt"
     WRK_HEADER='Connection: close' run_wrk "${PORT[$t]}" 50 "${CHURN_WARM:-5s}" "$OUTDIR/$t-warm-churn.txt"
-    say "#   $t warmed: wrk -c50 -d$WARM $(awk '/^Requests\/sec/{print $2 " req/s"}' "$OUTDIR/$t-warm.txt"), then -d${CHURN_WARM:-5s} with Connection: close $(awk '/^Requests\/sec/{print $2 " req/s"}' "$OUTDIR/$t-warm-churn.txt")"
+    read -r warm_rps _ < <(parse_wrk "$OUTDIR/$t-warm.txt")
+    read -r churn_rps _ < <(parse_wrk "$OUTDIR/$t-warm-churn.txt")
+    say "#   $t warmed: wrk -c50 -d$WARM $warm_rps req/s, then -d${CHURN_WARM:-5s} with Connection: close $churn_rps req/s"
     sleep 2
   fi
   for r in $(seq 1 "$ROUNDS"); do

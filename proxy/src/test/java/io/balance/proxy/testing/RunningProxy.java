@@ -84,8 +84,7 @@ public final class RunningProxy implements AutoCloseable {
 
     /** Reads one sample of a Prometheus series, e.g. {@code balance_rejected_requests_total{reason="no_backend"}}. */
     public double metric(String series) throws Exception {
-        String text = admin("GET", "/metrics", null, null).body();
-        for (String line : text.split("\n")) {
+        for (String line : scrape()) {
             if (line.startsWith(series + " ")) {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }
@@ -96,12 +95,16 @@ public final class RunningProxy implements AutoCloseable {
     /** The non-zero samples of a metric family, one per line, for a failure message. */
     public String samples(String family) throws Exception {
         StringBuilder out = new StringBuilder();
-        for (String line : admin("GET", "/metrics", null, null).body().split("\n")) {
+        for (String line : scrape()) {
             if ((line.startsWith(family + "{") || line.startsWith(family + " ")) && !line.endsWith(" 0.0")) {
                 out.append(line).append('\n');
             }
         }
         return out.toString();
+    }
+
+    private String[] scrape() throws Exception {
+        return admin("GET", "/metrics", null, null).body().split("\n");
     }
 
     public static HttpClient client() {
