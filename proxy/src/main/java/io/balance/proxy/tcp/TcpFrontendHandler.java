@@ -37,7 +37,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     private final ProxyState state;
     private final BackendConnector connector;
     private final Backend[] tried = new Backend[MAX_TRIES];
-    private final RetryPermit retryPermit;
+    private RetryPermit retryPermit; // made by the first failover: most connections never fail over
     private int triedCount;
     private int attempts;
     private Eligibility eligibility = Eligibility.NORMAL;
@@ -49,7 +49,6 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     public TcpFrontendHandler(ProxyState state, BackendConnector connector) {
         this.state = state;
         this.connector = connector;
-        this.retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
     }
 
     @Override
@@ -123,6 +122,9 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     /** After a failed connect: the next backend after the backoff, if {@link RetryPermit} allows one. */
     private void failOver(ChannelHandlerContext ctx) {
         ResilienceSettings.Retry retry = state.settings().resilience().retry();
+        if (retryPermit == null) {
+            retryPermit = new RetryPermit(state.resilience().retryBudget(), state.metrics());
+        }
         long delay = retryPermit.nextDelayNanos(attempts, retry, state.registry().current().backends());
         if (delay == RetryPermit.NO_RETRY) {
             giveUp(ctx, Reason.CONNECT_FAILED);
@@ -136,7 +138,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
     }
 
     private void giveUp(ChannelHandlerContext ctx, Reason reason) {
-        retryPermit.release();
+        releaseRetryPermit();
         state.metrics().rejected(reason);
         ctx.close();
     }
@@ -151,7 +153,7 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
             }
             return;
         }
-        retryPermit.release();
+        releaseRetryPermit();
         backend.health().succeeded();
         Channel client = ctx.channel();
         Channel backendChannel = future.channel();
@@ -167,9 +169,15 @@ public final class TcpFrontendHandler extends ChannelInboundHandlerAdapter imple
         backendChannel.config().setAutoRead(true);
     }
 
+    private void releaseRetryPermit() {
+        if (retryPermit != null) {
+            retryPermit.release();
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        retryPermit.release();
+        releaseRetryPermit();
         ctx.fireChannelInactive();
     }
 
