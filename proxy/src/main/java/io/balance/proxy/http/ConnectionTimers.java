@@ -1,15 +1,14 @@
 package io.balance.proxy.http;
 
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import io.netty.util.internal.DefaultPriorityQueue;
+import io.netty.util.internal.PriorityQueueNode;
 
 /**
- * Every timer of one HTTP client connection on one scheduled task (this object), so a connection
- * holds one task at most, and arming, touching and cancelling them per request schedules nothing
- * while deadlines only move later: a task that fires before the earliest armed deadline waits again
- * for the rest, a task due later than a newly armed deadline is replaced, and a task nothing is
- * armed for any more lapses:
+ * Every timer of one HTTP client connection, filed as one entry in its event loop's
+ * {@link EventLoopTimers} under the earliest deadline armed. Arming, touching and cancelling them
+ * per request moves nothing while deadlines only move later: an entry that comes due before the
+ * earliest armed deadline is filed again for the rest, an entry filed later than a newly armed
+ * deadline is moved up, and an entry nothing is armed for any more lapses when it comes due:
  * <ul>
  * <li>{@link #HEAD}: receiving a complete request head ({@code timeouts.read}; {@link RequestReader});</li>
  * <li>{@link #DEADLINE}, {@link #RESPONSE}, {@link #WRITE}: the exchange in flight, its overall
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Timers due together fire in that order, each to both listeners ({@link #listen}): the reader and
  * the proxy handler, each acting on its own timers. Confined to the channel's event loop.
  */
-final class ConnectionTimers implements Runnable {
+final class ConnectionTimers implements PriorityQueueNode {
     /** Told of each timer that expires. */
     interface Expiry {
         void expired(int timer);
@@ -35,19 +34,22 @@ final class ConnectionTimers implements Runnable {
     private static final int COUNT = 5;
     private static final int EXCHANGE = 1 << DEADLINE | 1 << RESPONSE | 1 << WRITE;
 
-    private final EventExecutor executor;
+    private final EventLoopTimers loop;
     private final long idleNanos;
     private final long[] due = new long[COUNT];
     private Expiry first;
     private Expiry second;
     private int armed; // one bit per timer
     private boolean closed;
-    private ScheduledFuture<?> task;
-    private long taskFiresAt;
+    private long filedAt;
+    private int queueIndex = INDEX_NOT_IN_QUEUE;
 
-    /** @param idleNanos {@code timeouts.idle}; zero or negative turns the idle timer off */
-    ConnectionTimers(EventExecutor executor, long idleNanos) {
-        this.executor = executor;
+    /**
+     * @param loop the timers of the connection's event loop
+     * @param idleNanos {@code timeouts.idle}; zero or negative turns the idle timer off
+     */
+    ConnectionTimers(EventLoopTimers loop, long idleNanos) {
+        this.loop = loop;
         this.idleNanos = idleNanos;
     }
 
@@ -91,24 +93,24 @@ final class ConnectionTimers implements Runnable {
         }
     }
 
-    /** The connection is gone: nothing fires any more, and no task keeps it reachable. */
+    /** The connection is gone: nothing fires any more, and the event loop's timers let go of it. */
     void close() {
         closed = true;
         armed = 0;
-        if (task != null) {
-            task.cancel(false);
-            task = null;
-        }
+        loop.remove(this);
+    }
+
+    /** The deadline this connection is filed under in its event loop's timers. */
+    long filedAt() {
+        return filedAt;
     }
 
     /**
-     * The task fired: runs the callback of each timer that is due, one at a time, since a callback
-     * may end the exchange, or start the next one; then waits for the earliest one still armed.
+     * The deadline it was filed under came ({@code now}, taken out of the event loop's timers): runs
+     * the callback of each timer that is due, one at a time, since a callback may end the exchange,
+     * or start the next one; then files itself for the earliest one still armed.
      */
-    @Override
-    public void run() {
-        task = null;
-        long now = now();
+    void fire(long now) {
         for (int timer = nextDue(now); timer >= 0; timer = nextDue(now)) {
             armed &= ~(1 << timer);
             if (timer == IDLE) {
@@ -145,16 +147,23 @@ final class ConnectionTimers implements Runnable {
                 any = true;
             }
         }
-        if (task == null || earliest - taskFiresAt < 0) {
-            if (task != null) {
-                task.cancel(false);
-            }
-            taskFiresAt = earliest;
-            task = executor.schedule(this, earliest - now(), TimeUnit.NANOSECONDS);
+        if (queueIndex == INDEX_NOT_IN_QUEUE || earliest - filedAt < 0) {
+            filedAt = earliest;
+            loop.filed(this);
         }
     }
 
     private long now() {
-        return executor.ticker().nanoTime();
+        return loop.now();
+    }
+
+    @Override
+    public int priorityQueueIndex(DefaultPriorityQueue<?> queue) {
+        return queueIndex;
+    }
+
+    @Override
+    public void priorityQueueIndex(DefaultPriorityQueue<?> queue, int i) {
+        queueIndex = i;
     }
 }

@@ -9,17 +9,22 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The client pipeline in HTTP mode: reading requests (which also counts the connection's traffic),
  * then forwarding; the connection's timers (idle, head, exchange) are shared by the two
- * ({@link ConnectionTimers}).
+ * ({@link ConnectionTimers}) and filed with those of the other connections on its event loop
+ * ({@link EventLoopTimers}).
  */
 public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<ProxyState> state;
     private final BackendConnector connector;
     private final ChannelGroup clients;
+    private final Map<EventExecutor, EventLoopTimers> timersByLoop = new ConcurrentHashMap<>();
     private Readers readers; // for the settings in force: made again when a reload changes them
 
     /** The reader settings every connection accepted under {@code settings} shares; final fields, so any event loop sees them whole. */
@@ -46,8 +51,13 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             this.readers = readers;
         }
         ChannelPipeline p = ch.pipeline();
-        ConnectionTimers timers = new ConnectionTimers(ch.eventLoop(), settings.idleTimeoutNanos());
+        ConnectionTimers timers = new ConnectionTimers(loopTimers(ch.eventLoop()), settings.idleTimeoutNanos());
         p.addLast(RequestReader.NAME, new RequestReader(readers.reader(), timers));
         p.addLast("proxy", new HttpProxyHandler(s, connector, timers));
+    }
+
+    private EventLoopTimers loopTimers(EventExecutor loop) {
+        EventLoopTimers timers = timersByLoop.get(loop);
+        return timers != null ? timers : timersByLoop.computeIfAbsent(loop, EventLoopTimers::new);
     }
 }

@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A connection's timers on one scheduled task, on a frozen clock. */
+/** A connection's timers, filed with those of the other connections on its event loop, on a frozen clock. */
 class ConnectionTimersTest {
     private static final String[] NAMES = {"head", "deadline", "response", "write", "idle"};
     private final List<String> fired = new ArrayList<>();
     private final EmbeddedChannel channel = frozen();
+    private final EventLoopTimers loop = new EventLoopTimers(channel.eventLoop());
     private final ConnectionTimers timers = timers(0);
 
     private static EmbeddedChannel frozen() {
@@ -29,7 +30,7 @@ class ConnectionTimersTest {
     }
 
     private ConnectionTimers timers(long idleMillis) {
-        ConnectionTimers t = new ConnectionTimers(channel.eventLoop(), ms(idleMillis));
+        ConnectionTimers t = new ConnectionTimers(loop, ms(idleMillis));
         t.listen(timer -> fired.add(NAMES[timer]));
         return t;
     }
@@ -149,6 +150,51 @@ class ConnectionTimersTest {
         idle.touch();
         advance(50);
         assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void theConnectionsOfOneLoopEachFireAtTheirOwnDeadlinesAndAClosedOneNever() {
+        List<String> order = new ArrayList<>();
+        ConnectionTimers[] connections = new ConnectionTimers[4];
+        for (int i = 0; i < connections.length; i++) {
+            String name = "c" + i;
+            connections[i] = new ConnectionTimers(loop, 0);
+            connections[i].listen(timer -> order.add(name + ":" + NAMES[timer]));
+        }
+        connections[0].arm(RESPONSE, ms(30));
+        connections[1].arm(HEAD, ms(10));
+        connections[2].arm(DEADLINE, ms(20));
+        connections[3].arm(WRITE, ms(15));
+        connections[2].arm(WRITE, ms(5));
+        connections[3].close();
+        advance(5);
+        assertThat(order).containsExactly("c2:write");
+        advance(5);
+        assertThat(order).containsExactly("c2:write", "c1:head");
+        advance(10);
+        assertThat(order).containsExactly("c2:write", "c1:head", "c2:deadline");
+        connections[0].cancel(RESPONSE);
+        advance(100);
+        assertThat(order).as("c0 cancelled, c3 closed").containsExactly("c2:write", "c1:head", "c2:deadline");
+    }
+
+    @Test
+    void anIdleConnectionStaysFiledWhileAnotherComesAndGoes() {
+        ConnectionTimers idle = timers(40);
+        idle.touch();
+        List<String> other = new ArrayList<>();
+        ConnectionTimers busy = new ConnectionTimers(loop, 0);
+        busy.listen(timer -> other.add(NAMES[timer]));
+        busy.arm(HEAD, ms(10));
+        advance(10);
+        assertThat(other).containsExactly("head");
+        busy.arm(HEAD, ms(10));
+        busy.close();
+        advance(29);
+        assertThat(fired).isEmpty();
+        advance(1);
+        assertThat(fired).containsExactly("idle");
+        assertThat(other).containsExactly("head");
     }
 
     private void advance(long millis) {

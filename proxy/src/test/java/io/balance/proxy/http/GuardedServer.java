@@ -62,7 +62,7 @@ final class GuardedServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        RequestReader reader = new RequestReader(readerSettings, new ConnectionTimers(ch.eventLoop(), 0));
+                        RequestReader reader = new RequestReader(readerSettings, new ConnectionTimers(new EventLoopTimers(ch.eventLoop()), 0));
                         ch.pipeline().addLast(reader, new HttpResponseEncoder(), new OkHandler(reader));
                     }
                 })

@@ -22,7 +22,7 @@ class RequestReaderTest {
 
     RequestReaderTest() {
         channel.pipeline().addLast(new RequestReader(GuardedServer.settings(Duration.ZERO, rejects::add),
-                new ConnectionTimers(channel.eventLoop(), 0)));
+                new ConnectionTimers(new EventLoopTimers(channel.eventLoop()), 0)));
     }
 
     @Test
