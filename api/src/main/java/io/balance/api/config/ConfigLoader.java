@@ -67,8 +67,8 @@ public final class ConfigLoader {
             throw new ConfigFileException(source + " is empty", null);
         }
         if (!tree.isObject()) {
-            throw new ConfigFileException(source + " must hold a mapping of keys (mode, listen, backends, ...), not a "
-                    + tree.getNodeType().toString().toLowerCase(), null);
+            throw new ConfigFileException(source + " must hold a mapping of keys (mode, listen, backends, ...), not "
+                    + TypeNames.describe(tree), null);
         }
         return map(tree);
     }

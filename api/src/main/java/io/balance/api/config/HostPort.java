@@ -12,6 +12,11 @@ public record HostPort(String host, int port) {
             throw new IllegalArgumentException("address is empty; use host:port, e.g. 10.0.0.5:8080");
         }
         String s = text.trim();
+        int scheme = s.indexOf("://");
+        if (scheme > 0) {
+            throw new IllegalArgumentException("address \"" + text + "\" has a scheme; write host:port without "
+                    + s.substring(0, scheme + 3) + ", e.g. " + withoutScheme(s.substring(scheme + 3)));
+        }
         String host;
         String portText;
         if (s.startsWith("[")) {
@@ -44,6 +49,12 @@ public record HostPort(String host, int port) {
             }
         }
         return new HostPort(host, parsePort(portText, text));
+    }
+
+    private static String withoutScheme(String rest) {
+        int path = rest.indexOf('/');
+        String hostPort = path < 0 ? rest : rest.substring(0, path);
+        return hostPort.isEmpty() ? "10.0.0.5:8080" : hostPort;
     }
 
     private static int parsePort(String portText, String text) {

@@ -1,6 +1,7 @@
 package io.balance.api.config;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -52,6 +53,11 @@ final class TypeNames {
             return "a mapping of keys";
         }
         return "a " + type.getSimpleName();
+    }
+
+    /** What a parsed node holds, in the same words: "a list", "a string", ... */
+    static String describe(JsonNode node) {
+        return describe(node.asToken());
     }
 
     static String describe(JsonToken token) {

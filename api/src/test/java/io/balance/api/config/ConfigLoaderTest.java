@@ -242,7 +242,9 @@ class ConfigLoaderTest {
     void emptyAndScalarFilesAreRejected() {
         assertThatThrownBy(() -> loader.parse("", "cfg.yaml")).hasMessage("cfg.yaml is empty");
         assertThatThrownBy(() -> loader.parse("just text", "cfg.yaml"))
-                .hasMessageStartingWith("cfg.yaml must hold a mapping of keys");
+                .hasMessage("cfg.yaml must hold a mapping of keys (mode, listen, backends, ...), not a string");
+        assertThatThrownBy(() -> loader.parse("- mode: http\n", "cfg.yaml"))
+                .hasMessage("cfg.yaml must hold a mapping of keys (mode, listen, backends, ...), not a list");
     }
 
     @Test

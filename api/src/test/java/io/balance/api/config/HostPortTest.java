@@ -26,6 +26,16 @@ class HostPortTest {
     }
 
     @Test
+    void aUrlSaysToDropTheScheme() {
+        assertThatThrownBy(() -> HostPort.parse("http://127.0.0.1:9006"))
+                .hasMessage("address \"http://127.0.0.1:9006\" has a scheme; write host:port without http://, e.g. 127.0.0.1:9006");
+        assertThatThrownBy(() -> HostPort.parse("https://web-1:8443/health"))
+                .hasMessage("address \"https://web-1:8443/health\" has a scheme; write host:port without https://, e.g. web-1:8443");
+        assertThatThrownBy(() -> HostPort.parse("http://"))
+                .hasMessage("address \"http://\" has a scheme; write host:port without http://, e.g. 10.0.0.5:8080");
+    }
+
+    @Test
     void rejectsBadPorts() {
         assertThatThrownBy(() -> HostPort.parse("host:")).hasMessage("invalid port \"\" in address \"host:\"; ports are 1-65535");
         assertThatThrownBy(() -> HostPort.parse("host:http")).hasMessage("invalid port \"http\" in address \"host:http\"; ports are 1-65535");

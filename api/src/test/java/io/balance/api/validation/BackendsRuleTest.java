@@ -28,6 +28,15 @@ class BackendsRuleTest {
     }
 
     @Test
+    void anEntryWithNothingAfterItsDashIsEmptyAndTheRestIsStillChecked() {
+        assertThat(errors("backends:\n  -\n  - address: \"127.0.0.1:9001\"\nload_balancer:\n  algorithm: nope\nhealth_check:\n"))
+                .containsExactlyInAnyOrder(
+                        "backends[0]: empty backend entry",
+                        "load_balancer.algorithm: unknown algorithm \"nope\"; valid: round-robin, weighted-round-robin, least-connections, "
+                                + "weighted-least-connections, random, consistent-hash, bounded-consistent-hash, ip-hash");
+    }
+
+    @Test
     void addressIsRequired() {
         assertThat(errors("backends: [{name: api, weight: 2}]")).containsExactly(
                 "backends[0].address: address is required, e.g. 10.0.0.5:8080");
