@@ -49,6 +49,8 @@ final class RequestHead {
     private int end;
     private int targetFrom;
     private int targetTo;
+    private int authorityTo; // absolute-form: the authority is [targetFrom + "http://".length, authorityTo)
+    private boolean absoluteForm;
     private int fieldsStart;
     private int method;
     private boolean http11;
@@ -187,8 +189,35 @@ final class RequestHead {
         return bodyLength;
     }
 
-    /** Origin-form, {@code *} for OPTIONS, or absolute-form {@code http://authority...}. */
+    /**
+     * The target is absolute-form, {@code http://authority[/path][?query]}: it is forwarded in
+     * origin-form with the authority as {@code Host}, whatever Host the client sent (RFC 9112 3.2.2).
+     */
+    boolean absoluteForm() {
+        return absoluteForm;
+    }
+
+    /** Where the target's authority starts; absolute-form only. */
+    int authorityFrom() {
+        return targetFrom + HTTP_SCHEME.length;
+    }
+
+    /** Where it ends: the path or query that follows, if any, starts here. Absolute-form only. */
+    int authorityTo() {
+        return authorityTo;
+    }
+
+    int targetFrom() {
+        return targetFrom;
+    }
+
+    int targetTo() {
+        return targetTo;
+    }
+
+    /** Origin-form, {@code *} for OPTIONS, or absolute-form {@code http://} with a valid authority. */
     private boolean targetAccepted() {
+        absoluteForm = false;
         int length = targetTo - targetFrom;
         if (head[targetFrom] == '/') {
             return true;
@@ -196,8 +225,16 @@ final class RequestHead {
         if (length == 1 && head[targetFrom] == '*') {
             return method == 6; // OPTIONS
         }
-        return length > HTTP_SCHEME.length && nameEquals(head, targetFrom, HTTP_SCHEME.length, HTTP_SCHEME)
-                && head[targetFrom + HTTP_SCHEME.length] != '/';
+        if (length <= HTTP_SCHEME.length || !nameEquals(head, targetFrom, HTTP_SCHEME.length, HTTP_SCHEME)) {
+            return false;
+        }
+        int authorityFrom = authorityFrom();
+        authorityTo = authorityFrom;
+        while (authorityTo < targetTo && head[authorityTo] != '/' && head[authorityTo] != '?') {
+            authorityTo++;
+        }
+        absoluteForm = HostSyntax.isValid(head, authorityFrom, authorityTo);
+        return absoluteForm;
     }
 
     private void collectFields() {

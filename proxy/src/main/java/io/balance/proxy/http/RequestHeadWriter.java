@@ -23,7 +23,9 @@ import java.util.Arrays;
  * {@code Proxy-Authorization}, and the fields {@code Connection} names) are left out, and
  * {@code X-Forwarded-For/-Proto/-Host} are set: extended or kept when the client is a trusted
  * proxy, overwritten otherwise. {@code Connection} can never take away the fields that frame the
- * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}.
+ * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}. An absolute-form
+ * target is forwarded in origin-form, its authority taking the place of the client's {@code Host}
+ * (RFC 9112 3.2.2), so the backend and {@code X-Forwarded-Host} see the host the request names.
  */
 final class RequestHeadWriter {
     private static final byte[] CONNECTION = bytes("connection");
@@ -40,6 +42,7 @@ final class RequestHeadWriter {
     private static final byte[] XFF_SEPARATOR = bytes(", ");
     private static final byte[] XFP_HTTP = bytes("x-forwarded-proto: http\r\n");
     private static final byte[] XFH_PREFIX = bytes("x-forwarded-host: ");
+    private static final byte[] HOST_PREFIX = bytes("host: ");
     private static final byte[] CRLF = bytes("\r\n");
     private static final int ADDED_MAX = XFF_PREFIX.length + XFF_SEPARATOR.length + 48 + XFP_HTTP.length + XFH_PREFIX.length + 3 * CRLF.length;
 
@@ -79,6 +82,13 @@ final class RequestHeadWriter {
         int runStart = start;
         int hostFrom = -1;
         int hostTo = -1;
+        boolean absoluteForm = requestHead.absoluteForm();
+        if (absoluteForm) {
+            writeOriginForm(out, requestHead, head, start, lineStart);
+            runStart = lineStart;
+            hostFrom = requestHead.authorityFrom();
+            hostTo = requestHead.authorityTo();
+        }
         int xffFrom = -1;
         int xffTo = -1;
         boolean protoKept = false;
@@ -101,7 +111,7 @@ final class RequestHeadWriter {
                         hostFrom = skipWhitespace(head, colon + 1, lineEnd - 2);
                         hostTo = trimWhitespace(head, hostFrom, lineEnd - 2);
                     }
-                    yield true;
+                    yield !absoluteForm;
                 }
                 case XFF -> {
                     if (trusted && xffFrom < 0) {
@@ -126,6 +136,9 @@ final class RequestHeadWriter {
             lineStart = lineEnd;
         }
         out.writeBytes(head, runStart, lineStart - runStart);
+        if (absoluteForm) {
+            out.writeBytes(HOST_PREFIX).writeBytes(head, hostFrom, hostTo - hostFrom).writeBytes(CRLF);
+        }
         out.writeBytes(XFF_PREFIX);
         if (xffFrom < xffTo) {
             out.writeBytes(head, xffFrom, xffTo - xffFrom).writeBytes(XFF_SEPARATOR);
@@ -139,6 +152,18 @@ final class RequestHeadWriter {
             out.writeBytes(XFH_PREFIX).writeBytes(head, hostFrom, hostTo - hostFrom).writeBytes(CRLF);
         }
         return out.writeBytes(CRLF);
+    }
+
+    /** The request line with the absolute-form target's path and query only ({@code /} when it has no path). */
+    private static void writeOriginForm(ByteBuf out, RequestHead requestHead, byte[] head, int start, int lineEnd) {
+        int pathFrom = requestHead.authorityTo();
+        int targetTo = requestHead.targetTo();
+        out.writeBytes(head, start, requestHead.targetFrom() - start);
+        if (pathFrom == targetTo || head[pathFrom] != '/') {
+            out.writeByte('/');
+        }
+        out.writeBytes(head, pathFrom, targetTo - pathFrom);
+        out.writeBytes(head, targetTo, lineEnd - targetTo);
     }
 
     private static Kind kind(byte[] head, int from, int colon) {

@@ -100,6 +100,24 @@ class RequestForwardingTest {
     }
 
     @Test
+    void anAbsoluteFormTargetGoesInOriginFormWithItsAuthorityAsHost() throws Exception {
+        start("");
+        String request = "GET http://other.example:8080/abs?q=1 HTTP/1.1\r\nX-A: 1\r\nHost: a\r\nX-B: 2\r\nConnection: close\r\n\r\n";
+        String expected = "GET /abs?q=1 HTTP/1.1\r\nX-A: 1\r\nX-B: 2\r\nhost: other.example:8080\r\n" + FORWARDED
+                + "x-forwarded-host: other.example:8080\r\n\r\n";
+
+        assertThat(forwarded(request, expected.length())).isEqualTo(expected);
+    }
+
+    @Test
+    void anAbsoluteFormTargetWithoutPathAsksForSlash() throws Exception {
+        start("");
+        String expected = "GET /?x HTTP/1.1\r\nhost: h2\r\n" + FORWARDED + "x-forwarded-host: h2\r\n\r\n";
+
+        assertThat(forwarded("GET HTTP://h2?x HTTP/1.1\r\nHost: other\r\nConnection: close\r\n\r\n", expected.length())).isEqualTo(expected);
+    }
+
+    @Test
     void connectionCannotTakeAwayFramingOrHost() throws Exception {
         start("");
         String head = "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n";

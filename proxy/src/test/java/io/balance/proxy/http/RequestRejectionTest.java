@@ -114,6 +114,8 @@ class RequestRejectionTest {
                 reject("asterisk target for GET", "GET * HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
                 reject("https absolute form", "GET https://a/ HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
                 reject("absolute form without authority", "GET http:///x HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
+                reject("absolute form with userinfo", "GET http://u@a/x HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
+                reject("absolute form with a bad port", "GET http://a:x/ HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
                 reject("fragment in target", "GET /a#b HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
                 reject("non-ASCII byte in target", "GET /caf\u00e9 HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
                 reject("control character in target", "GET /a\u0001 HTTP/1.1\r\nHost: a\r\n\r\n", 400, BAD_REQUEST_TARGET),
