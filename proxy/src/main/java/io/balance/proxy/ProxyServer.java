@@ -111,7 +111,7 @@ public final class ProxyServer implements AutoCloseable {
         registry.applyFromFile(config.backends());
 
         try {
-            listener = new ServerBootstrap()
+            listener = bindOrExplain("listen", config.listen(), () -> new ServerBootstrap()
                     .group(workerGroup)
                     .channel(transport.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 4096)
@@ -125,8 +125,9 @@ public final class ProxyServer implements AutoCloseable {
                     .childHandler(channelInitializer())
                     .bind(bindAddress(config.listen()))
                     .sync()
-                    .channel();
-            admin = new AdminServer(this).start(bindAddress(config.admin().listen()));
+                    .channel());
+            admin = bindOrExplain("admin.listen", config.admin().listen(),
+                    () -> new AdminServer(this).start(bindAddress(config.admin().listen())));
         } catch (Exception e) {
             shutdownGroups();
             throw e instanceof IOException io ? io : new IOException("cannot start: " + e.getMessage(), e);
@@ -155,6 +156,20 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     // ---- what the admin API and the CLI call ----------------------------------------------
+
+    private interface Binding<T> {
+        T bind() throws Exception;
+    }
+
+    /** Runs {@code binding}; a failure names the key and address it was for ("listen :8080: Address already in use"). */
+    private static <T> T bindOrExplain(String key, String address, Binding<T> binding) throws IOException {
+        try {
+            return binding.bind();
+        } catch (Exception e) {
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^bind\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ", "");
+            throw new IOException(key + " " + address + ": " + reason, e);
+        }
+    }
 
     public InetSocketAddress trafficAddress() {
         return (InetSocketAddress) listener.localAddress();
