@@ -260,12 +260,16 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
 
     /** A piece of the request body (forwarded as it is), or its end. */
     private void requestContent(Object msg) {
-        if (msg == RequestBodyEnd.BROKEN) {
+        if (msg instanceof RequestBodyEnd end && end.broken()) {
             // The body broke after its head went out: the backend connection goes, and the client
-            // gets a 400 unless a response is already under way. Either way the connection closes.
+            // gets a 400 (431 for an oversized trailer section) unless a response is already under
+            // way. Either way the connection closes.
             abortBackend();
             if (responseStarted) {
                 ctx.close();
+            } else if (end == RequestBodyEnd.TRAILER_TOO_LARGE) {
+                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "request trailer fields too large", false, methodIndex == HttpMethods.HEAD)).addListener(ChannelFutureListener.CLOSE);
             } else {
                 ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed request body", false,
                         methodIndex == HttpMethods.HEAD)).addListener(ChannelFutureListener.CLOSE);

@@ -8,5 +8,16 @@ public enum RequestBodyEnd {
      * The body turned out broken after its head was handed on (bad chunk framing): the exchange
      * must be aborted, and the connection closes.
      */
-    BROKEN
+    BROKEN,
+    /** As {@link #BROKEN}, because the chunked body's trailer section went over the header limits (431). */
+    TRAILER_TOO_LARGE;
+
+    /** How a body that broke for {@code reason} ends. */
+    static RequestBodyEnd brokenBy(RejectReason reason) {
+        return reason == RejectReason.HEADER_TOO_LARGE || reason == RejectReason.TOO_MANY_HEADERS ? TRAILER_TOO_LARGE : BROKEN;
+    }
+
+    boolean broken() {
+        return this != COMPLETE;
+    }
 }

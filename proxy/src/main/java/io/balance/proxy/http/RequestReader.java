@@ -287,7 +287,7 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
         releasePartialHead();
         settings.rejects().rejected(reason);
         if (bodyUnderWay) {
-            ctx.fireChannelRead(RequestBodyEnd.BROKEN);
+            ctx.fireChannelRead(RequestBodyEnd.brokenBy(reason));
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else if (awaitingResponse == 0) {
             sendReject(reason);

@@ -145,7 +145,7 @@ final class GuardedServer implements AutoCloseable {
                     body.append(piece.toString(StandardCharsets.ISO_8859_1));
                 } else if (msg == RequestBodyEnd.COMPLETE) {
                     answer(ctx);
-                } else if (msg == RequestBodyEnd.BROKEN) {
+                } else if (msg instanceof RequestBodyEnd end && end.broken()) {
                     abortedBodies.incrementAndGet();
                 }
             } finally {

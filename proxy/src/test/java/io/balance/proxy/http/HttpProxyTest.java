@@ -270,6 +270,25 @@ class HttpProxyTest {
     }
 
     @Test
+    void answers431WhenTheChunkedBodysTrailerSectionIsTooLarge() throws Exception {
+        proxy("http: {max_header_size: 1024, max_headers: 10}");
+        String trailerTooLarge = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\nX-T: " + "t".repeat(1100) + "\r\n\r\n");
+        StringBuilder manyFields = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            manyFields.append("X-T").append(i).append(": v\r\n");
+        }
+        String tooManyTrailers = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n" + manyFields + "\r\n");
+
+        assertThat(trailerTooLarge).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n").contains("connection: close")
+                .contains("request trailer fields too large");
+        assertThat(tooManyTrailers).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"header_too_large\"}")).isEqualTo(1.0);
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"too_many_headers\"}")).isEqualTo(1.0);
+    }
+
+    @Test
     void answers502WhenEveryBackendIsDown() throws Exception {
         proxy("");
         a.kill();
