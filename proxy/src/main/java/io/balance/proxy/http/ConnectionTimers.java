@@ -11,6 +11,8 @@ import io.netty.util.internal.PriorityQueueNode;
  * deadline is moved up, and an entry nothing is armed for any more lapses when it comes due:
  * <ul>
  * <li>{@link #HEAD}: receiving a complete request head ({@code timeouts.read}; {@link RequestReader});</li>
+ * <li>{@link #BODY}: each wait for request body bytes ({@code timeouts.read}, started again by each
+ * read; {@link RequestReader});</li>
  * <li>{@link #DEADLINE}, {@link #RESPONSE}, {@link #WRITE}: the exchange in flight, its overall
  * deadline ({@code timeouts.request}), the wait for the response head ({@code timeouts.read}), and a
  * client that stopped reading the response ({@code timeouts.write}; {@link HttpProxyHandler});</li>
@@ -31,7 +33,8 @@ final class ConnectionTimers implements PriorityQueueNode {
     static final int RESPONSE = 2;
     static final int WRITE = 3;
     static final int IDLE = 4;
-    private static final int COUNT = 5;
+    static final int BODY = 5;
+    private static final int COUNT = 6;
     private static final int EXCHANGE = 1 << DEADLINE | 1 << RESPONSE | 1 << WRITE;
 
     private final EventLoopTimers loop;
@@ -67,6 +70,15 @@ final class ConnectionTimers implements PriorityQueueNode {
     /** Starts {@code timer} unless it is running; a zero or negative timeout does nothing. */
     void arm(int timer, long nanos) {
         if ((armed & 1 << timer) == 0 && nanos > 0 && !closed) {
+            due[timer] = now() + nanos;
+            armed |= 1 << timer;
+            reschedule();
+        }
+    }
+
+    /** Starts {@code timer} from now, whether it was running or not; a zero or negative timeout does nothing. */
+    void restart(int timer, long nanos) {
+        if (nanos > 0 && !closed) {
             due[timer] = now() + nanos;
             armed |= 1 << timer;
             reschedule();

@@ -262,16 +262,13 @@ public final class HttpProxyHandler extends ChannelInboundHandlerAdapter impleme
     private void requestContent(Object msg) {
         if (msg instanceof RequestBodyEnd end && end.broken()) {
             // The body broke after its head went out: the backend connection goes, and the client
-            // gets a 400 (431 for an oversized trailer section) unless a response is already under
-            // way. Either way the connection closes.
+            // gets the end's status (400, 408, 431) unless a response is already under way.
+            // Either way the connection closes.
             abortBackend();
             if (responseStarted) {
                 ctx.close();
-            } else if (end == RequestBodyEnd.TRAILER_TOO_LARGE) {
-                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                        "request trailer fields too large", false, methodIndex == HttpMethods.HEAD)).addListener(ChannelFutureListener.CLOSE);
             } else {
-                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed request body", false,
+                ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), end.status(), end.problem(), false,
                         methodIndex == HttpMethods.HEAD)).addListener(ChannelFutureListener.CLOSE);
             }
             endExchange();

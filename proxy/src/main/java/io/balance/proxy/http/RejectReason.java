@@ -10,6 +10,7 @@ public enum RejectReason {
     HEADER_TOO_LARGE("header_too_large", 431, "request header fields too large"),
     TOO_MANY_HEADERS("too_many_headers", 431, "too many request header fields"),
     HEAD_TIMEOUT("head_timeout", 408, "request head not received in time"),
+    BODY_TIMEOUT("body_timeout", 408, "request body not received in time"),
     BAD_CONTENT_LENGTH("bad_content_length", 400, "invalid or repeated Content-Length"),
     BAD_TRANSFER_ENCODING("bad_transfer_encoding", 400,
             "Transfer-Encoding must be a single 'chunked' (HTTP/1.1 only)"),

@@ -104,6 +104,9 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
             return;
         }
         timers.touch();
+        if (readingBody()) {
+            timers.restart(ConnectionTimers.BODY, settings.headTimeoutNanos());
+        }
         boolean handedOver = false;
         try {
             handedOver = read(in);
@@ -161,6 +164,7 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
                 ctx.fireChannelRead(whole ? in : in.readRetainedSlice(to - from));
             }
             if (bodyEnded) {
+                timers.cancel(ConnectionTimers.BODY);
                 ctx.fireChannelRead(RequestBodyEnd.COMPLETE);
             }
             if (whole) {
@@ -208,6 +212,9 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
         } else {
             bodyRemaining = head.bodyLength();
             mode = bodyRemaining > 0 ? Mode.FIXED_BODY : Mode.HEAD;
+        }
+        if (readingBody()) {
+            timers.restart(ConnectionTimers.BODY, settings.headTimeoutNanos());
         }
         awaitingResponse++;
         ctx.fireChannelRead(new ValidatedRequest(bytes, head));
@@ -271,6 +278,24 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
     public void expired(int timer) {
         if (timer == ConnectionTimers.HEAD) {
             headTimedOut();
+        } else if (timer == ConnectionTimers.BODY) {
+            bodyTimedOut();
+        }
+    }
+
+    private boolean readingBody() {
+        return mode == Mode.FIXED_BODY || mode == Mode.CHUNKED_BODY;
+    }
+
+    /** No body bytes for {@code timeouts.read}: a stall, unless reading is held back for a slow backend. */
+    private void bodyTimedOut() {
+        if (!readingBody()) {
+            return;
+        }
+        if (ctx.channel().config().isAutoRead()) {
+            reject(RejectReason.BODY_TIMEOUT);
+        } else {
+            timers.restart(ConnectionTimers.BODY, settings.headTimeoutNanos());
         }
     }
 
@@ -281,9 +306,10 @@ public final class RequestReader extends ChannelDuplexHandler implements Connect
     }
 
     private void reject(RejectReason reason) {
-        boolean bodyUnderWay = mode == Mode.FIXED_BODY || mode == Mode.CHUNKED_BODY;
+        boolean bodyUnderWay = readingBody();
         mode = Mode.DISCARD;
         timers.cancel(ConnectionTimers.HEAD);
+        timers.cancel(ConnectionTimers.BODY);
         releasePartialHead();
         settings.rejects().rejected(reason);
         if (bodyUnderWay) {

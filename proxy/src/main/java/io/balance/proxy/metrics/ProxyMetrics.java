@@ -179,6 +179,7 @@ public final class ProxyMetrics {
         REQUEST_TIMEOUT("request_timeout"),
         IDLE_TIMEOUT("idle_timeout"),
         HEAD_TIMEOUT("head_timeout"),
+        BODY_TIMEOUT("body_timeout"),
         WRITE_TIMEOUT("write_timeout"),
         REQUEST_LINE_TOO_LONG("request_line_too_long"),
         HEADER_TOO_LARGE("header_too_large"),

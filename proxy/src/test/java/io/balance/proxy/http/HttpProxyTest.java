@@ -289,6 +289,41 @@ class HttpProxyTest {
     }
 
     @Test
+    void answers408WhenTheRequestBodyStallsForTheReadTimeout() throws Exception {
+        proxy("timeouts: {read: 300ms, idle: 60s}");
+        long start = System.nanoTime();
+        String fixed = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+        String chunked = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(fixed).startsWith("HTTP/1.1 408 Request Timeout\r\n").contains("connection: close")
+                .contains("request body not received in time");
+        assertThat(chunked).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"body_timeout\"}")).isEqualTo(2.0);
+    }
+
+    @Test
+    void aSlowBodyThatKeepsComingIsNotCutOff() throws Exception {
+        proxy("timeouts: {read: 300ms}");
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), proxy.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 8; i++) {
+                out.write('a' + i);
+                out.flush();
+                long next = System.nanoTime() + Duration.ofMillis(100).toNanos();
+                await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).until(() -> System.nanoTime() >= next);
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("abcdefgh");
+        }
+        assertThat(proxy.metric("balance_rejected_requests_total{reason=\"body_timeout\"}")).isEqualTo(0.0);
+    }
+
+    @Test
     void answers502WhenEveryBackendIsDown() throws Exception {
         proxy("");
         a.kill();

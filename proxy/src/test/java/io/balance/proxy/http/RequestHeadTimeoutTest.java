@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The slowloris defence, with a 300 ms head deadline; socket read timeouts bound every wait. */
+/** The slowloris defence, with a 300 ms read timeout for the head and each wait for body bytes; socket read timeouts bound every wait. */
 class RequestHeadTimeoutTest {
     private static final Duration HEAD_TIMEOUT = Duration.ofMillis(300);
     private static GuardedServer server;
@@ -77,14 +77,29 @@ class RequestHeadTimeoutTest {
     }
 
     @Test
-    void doesNotTimeOutWhileBodyIsRead() throws Exception {
+    void aBodyThatStallsForTheReadTimeoutIsCutOff() throws Exception {
         try (RawClient client = new RawClient(server.port())) {
+            long start = System.nanoTime();
             client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\nab");
-            client.readTimeout((int) HEAD_TIMEOUT.toMillis() * 3);
-            assertThatThrownBy(client::closedByServer).isInstanceOf(SocketTimeoutException.class);
+
+            assertThat(client.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HEAD_TIMEOUT.minusMillis(50));
+        }
+        server.awaitRejects(RejectReason.BODY_TIMEOUT);
+    }
+
+    @Test
+    void aBodyWhoseBytesKeepComingIsReadPastTheReadTimeout() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\na");
+            client.readTimeout((int) HEAD_TIMEOUT.toMillis() * 2 / 3);
+            for (String piece : new String[] {"b", "c"}) {
+                assertThatThrownBy(client::closedByServer).isInstanceOf(SocketTimeoutException.class);
+                client.send(piece);
+            }
 
             client.readTimeout(5_000);
-            assertThat(client.send("cd").readResponse().status()).isEqualTo(200);
+            assertThat(client.send("d").readResponse().status()).isEqualTo(200);
         }
         assertThat(server.rejects()).isEmpty();
     }
