@@ -20,6 +20,7 @@ import io.balance.proxy.backend.ApplyResult;
 import io.balance.proxy.backend.Backend;
 import io.balance.proxy.backend.BackendSet;
 import io.balance.proxy.lb.SlowStart;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class AdminApi {
     private static final ObjectMapper JSON = ConfigMappers.json();
     private static final String[] CIRCUIT_STATES = {"closed", "open", "half_open"};
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String READ_ONLY = "GET, HEAD";
+    private static final String READ_WRITE = "GET, HEAD, PUT";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"balance-admin\"";
 
     private final ProxyServer server;
     private final StatusView status;
@@ -45,26 +49,28 @@ public final class AdminApi {
     public AdminResponse handle(String method, String uri, String authorization, String body) {
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
+        // HEAD is answered as GET: Netty's HttpServerCodec leaves the body out and keeps the headers
+        String asked = method.equals("HEAD") ? "GET" : method;
         if (path.equals(server.config().metrics().path()) && server.config().metrics().enabled()) {
-            return method.equals("GET") ? AdminResponse.text(HttpResponseStatus.OK, PROMETHEUS_TEXT, server.metrics().scrape())
-                    : notAllowed("GET");
+            return asked.equals("GET") ? AdminResponse.text(HttpResponseStatus.OK, PROMETHEUS_TEXT, server.metrics().scrape())
+                    : notAllowed(READ_ONLY);
         }
         return switch (path) {
-            case "/health" -> method.equals("GET") ? ok(json(status.health())) : notAllowed("GET");
-            case "/ready" -> method.equals("GET") ? ready() : notAllowed("GET");
-            case "/status" -> method.equals("GET") ? ok(json(status.status())) : notAllowed("GET");
-            case "/version" -> method.equals("GET") ? ok(json(status.version())) : notAllowed("GET");
-            case "/backends" -> switch (method) {
+            case "/health" -> asked.equals("GET") ? ok(json(status.health())) : notAllowed(READ_ONLY);
+            case "/ready" -> asked.equals("GET") ? ready() : notAllowed(READ_ONLY);
+            case "/status" -> asked.equals("GET") ? ok(json(status.status())) : notAllowed(READ_ONLY);
+            case "/version" -> asked.equals("GET") ? ok(json(status.version())) : notAllowed(READ_ONLY);
+            case "/backends" -> switch (asked) {
                 case "GET" -> ok(json(status.backends()));
                 case "PUT" -> authorized(authorization, () -> putBackends(body));
-                default -> notAllowed("GET, PUT");
+                default -> notAllowed(READ_WRITE);
             };
-            case "/config" -> switch (method) {
+            case "/config" -> switch (asked) {
                 case "GET" -> ok(json(status.config()));
                 case "PUT" -> authorized(authorization, () -> putConfig(body));
-                default -> notAllowed("GET, PUT");
+                default -> notAllowed(READ_WRITE);
             };
-            case "/drain" -> method.equals("POST") ? authorized(authorization, this::drain) : notAllowed("POST");
+            case "/drain" -> asked.equals("POST") ? authorized(authorization, this::drain) : notAllowed("POST");
             default -> AdminResponse.json(HttpResponseStatus.NOT_FOUND, error("no such endpoint: " + path));
         };
     }
@@ -85,7 +91,8 @@ public final class AdminApi {
                     error("admin writes are disabled: no admin.token_file is configured"));
         }
         if (!token.accepts(authorization)) {
-            return AdminResponse.json(HttpResponseStatus.UNAUTHORIZED, error("missing or wrong bearer token"));
+            return AdminResponse.json(HttpResponseStatus.UNAUTHORIZED, error("missing or wrong bearer token"))
+                    .withHeader(HttpHeaderNames.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }
         return action.get();
     }
@@ -159,7 +166,8 @@ public final class AdminApi {
     }
 
     private static AdminResponse notAllowed(String allowed) {
-        return AdminResponse.json(HttpResponseStatus.METHOD_NOT_ALLOWED, error("method not allowed; use " + allowed));
+        return AdminResponse.json(HttpResponseStatus.METHOD_NOT_ALLOWED, error("method not allowed; use " + allowed))
+                .withHeader(HttpHeaderNames.ALLOW, allowed);
     }
 
     private static AdminResponse badRequest(List<String> problems) {

@@ -33,6 +33,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         ByteBuf content = ctx.alloc().buffer(body.length).writeBytes(body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(), content);
+        response.headers().add(answer.headers());
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
