@@ -13,7 +13,6 @@ import io.balance.api.config.LoadedConfig;
 import io.balance.api.validation.ConfigValidator;
 import io.balance.api.validation.PathStyle;
 import io.balance.api.validation.Problem;
-import io.balance.api.validation.ValidationResult;
 import io.balance.proxy.ProxyServer;
 import io.balance.proxy.ReloadResult;
 import io.balance.proxy.backend.ApplyResult;
@@ -22,7 +21,6 @@ import io.balance.proxy.backend.BackendSet;
 import io.balance.proxy.lb.SlowStart;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -103,24 +101,12 @@ public final class AdminApi {
         if (!request.valid()) {
             return badRequest(request.problems());
         }
+        PushedBackends pushed = PushedBackends.read(request.payload(), validator);
+        if (!pushed.valid()) {
+            return badRequest(pushed.problems());
+        }
         long version = request.version();
-        JsonNode list = request.payload();
-        List<String> problems = new ArrayList<>();
-        List<BackendConfig> backends = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            try {
-                backends.add(JSON.treeToValue(list.get(i), BackendConfig.class));
-            } catch (JsonProcessingException e) {
-                problems.add("backends[" + i + "]: " + e.getOriginalMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            return badRequest(problems);
-        }
-        ValidationResult result = validator.validateBackends(backends);
-        if (!result.isValid()) {
-            return badRequest(result.render(PathStyle.FILE, result.errors()));
-        }
+        List<BackendConfig> backends = pushed.backends();
         ApplyResult applied = server.state().registry().applyPushed(version, backends);
         server.metrics().backendsVersion(server.state().registry().current().version());
         return switch (applied.outcome()) {

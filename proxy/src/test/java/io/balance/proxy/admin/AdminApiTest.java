@@ -2,11 +2,14 @@ package io.balance.proxy.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.balance.proxy.testing.RunningProxy;
 import io.balance.proxy.testing.TestHttpBackend;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +114,30 @@ class AdminApiTest {
         assertThat(proxy.admin("PUT", "/backends", TOKEN, "{\"version\":1,\"backends\":[],\"extra\":1}").body())
                 .contains("extra: unknown key");
         assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"version\" : 0");
+    }
+
+    @Test
+    void reportsBackendMistakesInTheValidatorsWordsAllAtOnce() throws Exception {
+        dynamicProxy();
+        HttpResponse<String> typo = proxy.admin("PUT", "/backends", TOKEN,
+                "{\"version\":1,\"backends\":[{\"address\":\"%s\",\"wieght\":2,\"name\":\"b1\"}]}".formatted(a.address()));
+        HttpResponse<String> mistyped = proxy.admin("PUT", "/backends", TOKEN,
+                "{\"version\":2,\"backends\":[{\"address\":\"%s\",\"weight\":\"abc\"}, 5, null]}".formatted(a.address()));
+
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(problems(typo)).containsExactly("backends[0].wieght: unknown key \"wieght\"; did you mean \"weight\"?");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(problems(mistyped)).containsExactly(
+                "backends[0].weight: expected a whole number, got \"abc\"",
+                "backends[1]: expected a mapping of keys, got a number",
+                "backends[2]: empty backend entry");
+        assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"version\" : 0");
+    }
+
+    private static List<String> problems(HttpResponse<String> response) throws Exception {
+        List<String> problems = new ArrayList<>();
+        new ObjectMapper().readTree(response.body()).path("problems").forEach(problem -> problems.add(problem.asText()));
+        return problems;
     }
 
     @Test
