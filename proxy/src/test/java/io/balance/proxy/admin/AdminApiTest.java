@@ -134,6 +134,25 @@ class AdminApiTest {
         assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"version\" : 0");
     }
 
+    @Test
+    void rejectsABodyThatIsNotExactlyOneJsonObject() throws Exception {
+        dynamicProxy();
+        HttpResponse<String> truncated = proxy.admin("PUT", "/backends", TOKEN, "{\"version\":5,\"backends\":[{");
+        HttpResponse<String> twoObjects = proxy.admin("PUT", "/backends", TOKEN, push(12, a) + " {}");
+        HttpResponse<String> trailingWord = proxy.admin("PUT", "/backends", TOKEN, push(13, a) + " xyz");
+
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(problems(truncated)).singleElement().asString()
+                .startsWith("body is not valid JSON: Unexpected end-of-input").endsWith("(line 1, column 27)")
+                .doesNotContain("Source");
+        assertThat(twoObjects.statusCode()).isEqualTo(400);
+        assertThat(problems(twoObjects)).containsExactly("body has data after the JSON object (line 1, column %d)"
+                .formatted(push(12, a).length() + 2));
+        assertThat(trailingWord.statusCode()).isEqualTo(400);
+        assertThat(problems(trailingWord)).singleElement().asString().startsWith("body is not valid JSON: Unrecognized token 'xyz'");
+        assertThat(proxy.admin("GET", "/backends", null, null).body()).contains("\"version\" : 0");
+    }
+
     private static List<String> problems(HttpResponse<String> response) throws Exception {
         List<String> problems = new ArrayList<>();
         new ObjectMapper().readTree(response.body()).path("problems").forEach(problem -> problems.add(problem.asText()));
