@@ -272,10 +272,17 @@ final class ResponseHead {
         }
         if (nameEquals(buf, nameStart, nameLength, CONTENT_LENGTH)) {
             contentLength(buf, valueStart, valueEnd);
+            drop[slot] = withoutContent();
         } else if (nameEquals(buf, nameStart, nameLength, TRANSFER_ENCODING)) {
             transferEncoding = true;
             chunked = lastTokenIs(buf, valueStart, valueEnd, CHUNKED);
+            drop[slot] = withoutContent();
         }
+    }
+
+    /** 1xx and 204 responses never have content, and must not say how long it is (RFC 9110 8.6, 9112 6.1). */
+    private boolean withoutContent() {
+        return interim() || status == 204;
     }
 
     private void contentLength(byte[] buf, int from, int to) {

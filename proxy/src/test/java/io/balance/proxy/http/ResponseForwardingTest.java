@@ -105,6 +105,25 @@ class ResponseForwardingTest {
     }
 
     @Test
+    void dropsTheLengthA204OrAn1xxMustNotCarry() throws Exception {
+        start(head -> Answer.of("HTTP/1.1 100 Continue\r\nContent-Length: 0\r\n\r\n"
+                + "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\nX-A: 1\r\n\r\n"));
+
+        String answer = RawHttp.exchange(proxy.port(), GET_CLOSE);
+
+        assertThat(answer).isEqualTo("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nX-A: 1\r\nconnection: close\r\n\r\n");
+    }
+
+    @Test
+    void keepsTheLengthOfA304() throws Exception {
+        start(head -> Answer.of("HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\n"));
+
+        String answer = RawHttp.exchange(proxy.port(), GET_CLOSE);
+
+        assertThat(answer).isEqualTo("HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\nconnection: close\r\n\r\n");
+    }
+
+    @Test
     void answersAHeadRequestWithoutReadingABody() throws Exception {
         start(head -> Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"));
 
