@@ -159,7 +159,8 @@ public final class ConfigLoader {
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String propertyName) throws IOException {
             Collection<Object> known = deserializer.getKnownPropertyNames();
-            problems.add(Problem.error(pathOf(p, null),
+            // the parser's path ends in the unknown key; keep it as written, not respelled as a model name
+            problems.add(Problem.error(pathOf(p, null).parent().asWritten(propertyName),
                     UnknownKeys.message(propertyName, known)));
             p.skipChildren();
             return true;

@@ -4,12 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a problem is, as segments: field names in the model's camelCase spelling and list
- * indexes. {@link PathStyle} spells it for the file or for the CR.
+ * Where a problem is, as segments: field names in the model's camelCase spelling, list
+ * indexes, and keys as the user wrote them ({@link AsWritten}). {@link PathStyle} spells it for
+ * the file or for the CR.
  */
 public record FieldPath(List<Object> segments) {
 
     public static final FieldPath ROOT = new FieldPath(List.of());
+
+    /** A key that is not in the model (an unknown key): every style shows it exactly as written. */
+    public record AsWritten(String key) {
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
 
     public FieldPath {
         segments = List.copyOf(segments);
@@ -25,6 +34,16 @@ public record FieldPath(List<Object> segments) {
 
     public FieldPath index(int index) {
         return append(index);
+    }
+
+    /** A key the model does not know, spelled as in the file. */
+    public FieldPath asWritten(String key) {
+        return append(new AsWritten(key));
+    }
+
+    /** This path without its last segment; the root is its own parent. */
+    public FieldPath parent() {
+        return isRoot() ? this : new FieldPath(segments.subList(0, segments.size() - 1));
     }
 
     private FieldPath append(Object segment) {

@@ -26,7 +26,7 @@ public enum PathStyle {
                 if (out.length() > 0) {
                     out.append('.');
                 }
-                out.append(snakeCase ? toSnake(segment.toString()) : segment);
+                out.append(snakeCase && !(segment instanceof FieldPath.AsWritten) ? toSnake(segment.toString()) : segment);
             }
         }
         return out.length() == 0 ? "(root)" : out.toString();

@@ -150,6 +150,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnknownCamelCaseKeyIsReportedUnderTheKeyAsWritten() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                loadBalancer: {algorithm: round-robin}
+                backends:
+                  - address: "a:1"
+                    maxConnections: 5
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactlyInAnyOrder(
+                "loadBalancer: unknown key \"loadBalancer\"; did you mean \"load_balancer\"?",
+                "backends[0].maxConnections: unknown key \"maxConnections\"; did you mean \"max_connections\"?");
+    }
+
+    @Test
     void reportsEveryMistypedValueAndKeepsGoing() throws Exception {
         LoadedConfig loaded = loader.parse("""
                 mode: udp
