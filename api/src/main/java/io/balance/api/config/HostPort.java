@@ -12,6 +12,10 @@ public record HostPort(String host, int port) {
             throw new IllegalArgumentException("address is empty; use host:port, e.g. 10.0.0.5:8080");
         }
         String s = text.trim();
+        if (!s.equals(text)) {
+            // refused, not trimmed: the duplicate check and the default backend name use the text as written
+            throw new IllegalArgumentException("address \"" + text + "\" has spaces around it; write " + s);
+        }
         int scheme = s.indexOf("://");
         if (scheme > 0) {
             throw new IllegalArgumentException("address \"" + text + "\" has a scheme; write host:port without "
@@ -26,8 +30,7 @@ public record HostPort(String host, int port) {
             }
             host = s.substring(1, close);
             portText = s.substring(close + 2);
-            if (host.isEmpty() || !host.contains(":")
-                    || !host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+            if (!looksLikeIpv6(host)) {
                 throw new IllegalArgumentException("invalid IPv6 address in \"" + text + "\"");
             }
         } else {
@@ -41,14 +44,22 @@ public record HostPort(String host, int port) {
             }
             host = s.substring(0, colon);
             portText = s.substring(colon + 1);
-            if (host.contains(":")) {
+            if (host.contains(":") && looksLikeIpv6(host)) {
                 throw new IllegalArgumentException("invalid address \"" + text + "\"; write IPv6 addresses in brackets, e.g. [::1]:8080");
+            }
+            if (host.contains(":")) {
+                throw new IllegalArgumentException("invalid address \"" + text + "\"; use host:port, e.g. 10.0.0.5:8080");
             }
             if (!host.isEmpty() && !validHostName(host)) {
                 throw new IllegalArgumentException("invalid host \"" + host + "\" in address \"" + text + "\"");
             }
         }
         return new HostPort(host, parsePort(portText, text));
+    }
+
+    /** Hex digits and colons (and dots, for an embedded IPv4 such as ::ffff:10.0.0.1). */
+    private static boolean looksLikeIpv6(String host) {
+        return host.contains(":") && host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
     }
 
     private static String withoutScheme(String rest) {

@@ -67,6 +67,22 @@ class HostPortTest {
     }
 
     @Test
+    void onlyAnIpv6LookingHostIsToldAboutBrackets() {
+        assertThatThrownBy(() -> HostPort.parse("localhost:80:90"))
+                .hasMessage("invalid address \"localhost:80:90\"; use host:port, e.g. 10.0.0.5:8080");
+        assertThatThrownBy(() -> HostPort.parse("fe80::1:8080"))
+                .hasMessage("invalid address \"fe80::1:8080\"; write IPv6 addresses in brackets, e.g. [::1]:8080");
+    }
+
+    @Test
+    void spacesAroundAnAddressAreRefusedNotTrimmed() {
+        assertThatThrownBy(() -> HostPort.parse(" 127.0.0.1:9001"))
+                .hasMessage("address \" 127.0.0.1:9001\" has spaces around it; write 127.0.0.1:9001");
+        assertThatThrownBy(() -> HostPort.parse("127.0.0.1:9001\t"))
+                .hasMessage("address \"127.0.0.1:9001\t\" has spaces around it; write 127.0.0.1:9001");
+    }
+
+    @Test
     void bracketsMustHoldAnIpv6Address() {
         assertThatThrownBy(() -> HostPort.parse("[]:80")).hasMessage("invalid IPv6 address in \"[]:80\"");
         assertThatThrownBy(() -> HostPort.parse("[localhost]:80")).hasMessage("invalid IPv6 address in \"[localhost]:80\"");
@@ -79,7 +95,7 @@ class HostPortTest {
         assertThat(HostPort.parse("backend.default.svc.cluster.local:8080"))
                 .isEqualTo(new HostPort("backend.default.svc.cluster.local", 8080));
         assertThat(HostPort.parse("my_host:1")).isEqualTo(new HostPort("my_host", 1));
-        assertThat(HostPort.parse(" localhost:65535 ")).isEqualTo(new HostPort("localhost", 65535));
+        assertThat(HostPort.parse("localhost:65535")).isEqualTo(new HostPort("localhost", 65535));
     }
 
     @Test

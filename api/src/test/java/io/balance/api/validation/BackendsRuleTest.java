@@ -45,6 +45,14 @@ class BackendsRuleTest {
     }
 
     @Test
+    void anAddressWithSpacesAroundItIsNotASecondBackend() {
+        assertThat(errors("backends: [{address: \"127.0.0.1:9001\"}, {address: \" 127.0.0.1:9001\"}, {address: \"127.0.0.1:9001\\t\"}]"))
+                .containsExactly(
+                        "backends[1].address: address \" 127.0.0.1:9001\" has spaces around it; write 127.0.0.1:9001",
+                        "backends[2].address: address \"127.0.0.1:9001\t\" has spaces around it; write 127.0.0.1:9001");
+    }
+
+    @Test
     void addressWithoutPortIsRejected() {
         assertThat(errors("backends: [{address: web-1}]")).containsExactly(
                 "backends[0].address: address \"web-1\" has no port; use host:port, e.g. 10.0.0.5:8080");
