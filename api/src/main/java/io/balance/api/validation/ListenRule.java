@@ -1,5 +1,6 @@
 package io.balance.api.validation;
 
+import io.balance.api.config.AdminConfig;
 import io.balance.api.config.HostPort;
 import io.balance.api.config.ProxyConfig;
 
@@ -28,9 +29,19 @@ final class ListenRule implements Rule {
         }
         if (listen != null && admin != null && listen.port() == admin.port()
                 && (listen.anyHost() || admin.anyHost() || listen.host().equals(admin.host()))) {
-            problems.error(adminPath, "port " + admin.port()
-                    + " clashes with the traffic listener (listen: \"" + config.listen() + "\"); give the admin API its own port, e.g. \":9090\"");
+            // admin.listen is filled in when not written, so the user may never have seen this port
+            String whose = metricsText == null && AdminConfig.DEFAULT_LISTEN.equals(adminText)
+                    ? " (the default admin.listen, \"" + AdminConfig.DEFAULT_LISTEN + "\")" : "";
+            problems.error(adminPath, "port " + admin.port() + whose
+                    + " clashes with the traffic listener (listen: \"" + config.listen() + "\"); give the admin API its own port, e.g. \":"
+                    + freePortBeside(listen.port()) + "\"");
         }
+    }
+
+    /** The default admin port, or the one after it when the traffic listener has taken it. */
+    private static int freePortBeside(int trafficPort) {
+        int adminDefault = HostPort.parse(AdminConfig.DEFAULT_LISTEN).port();
+        return trafficPort == adminDefault ? adminDefault + 1 : adminDefault;
     }
 
     private static HostPort parse(String text, FieldPath path, Problems problems) {

@@ -62,6 +62,13 @@ class ListenRuleTest {
     }
 
     @Test
+    void aTrafficListenerOnTheDefaultAdminPortIsToldAboutTheDefaultAndOfferedAnotherPort() {
+        assertThat(errors("listen: \":9090\"")).containsExactly(
+                "admin.listen: port 9090 (the default admin.listen, \":9090\") clashes with the traffic listener (listen: \":9090\");"
+                        + " give the admin API its own port, e.g. \":9091\"");
+    }
+
+    @Test
     void adminOnEveryInterfaceClashesWithATrafficListenerOnOneHost() {
         assertThat(errors("listen: \"127.0.0.1:9000\"\nadmin: {listen: \":9000\"}")).containsExactly(
                 "admin.listen: port 9000 clashes with the traffic listener (listen: \"127.0.0.1:9000\");"
