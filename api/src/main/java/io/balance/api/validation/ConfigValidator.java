@@ -24,22 +24,29 @@ public final class ConfigValidator {
 
     public ValidationResult validate(ProxyConfig config) {
         Problems problems = new Problems();
+        check(config, problems);
+        return new ValidationResult(problems.toList());
+    }
+
+    private static void check(ProxyConfig config, Problems problems) {
         for (Rule rule : RULES) {
             rule.check(config, problems);
         }
-        return new ValidationResult(problems.toList());
     }
 
     /**
      * Mapping problems (unknown keys, wrong types) first, then the rules' findings. A value that
      * failed to map fell back to its default, so rule findings at or inside its path would only
      * repeat the same mistake in other words (e.g. "at least one backend is required" after
-     * "backends: expected a list"); they are left out.
+     * "backends: expected a list"); they are left out. Rules whose findings depend on another
+     * value (a setting "has no effect" with the default probe type) ask {@link Problems#failedToMap}.
      */
     public ValidationResult validate(LoadedConfig loaded) {
+        Problems findings = Problems.afterMapping(loaded.problems());
+        check(loaded.config(), findings);
         Problems problems = new Problems();
         problems.addAll(loaded.problems());
-        for (Problem finding : validate(loaded.config()).problems()) {
+        for (Problem finding : findings.toList()) {
             if (loaded.problems().stream().noneMatch(mapping -> finding.path().isWithin(mapping.path()))) {
                 problems.add(finding);
             }

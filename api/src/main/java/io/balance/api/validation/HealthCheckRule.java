@@ -24,11 +24,13 @@ final class HealthCheckRule implements Rule {
         Checks.range(problems, BASE.field("unhealthyThreshold"), hc.unhealthyThreshold(), 1, 100);
         Checks.range(problems, BASE.field("jitter"), hc.jitter(), 0.0, 0.5);
         Checks.range(problems, BASE.field("panicThreshold"), hc.panicThreshold(), 0, 100);
-        if (hc.type() == HealthCheckType.TCP && !hc.path().equals(HealthCheckConfig.DEFAULT_PATH)) {
+        // a type that failed to map fell back to tcp: check the http settings rather than call them unused
+        boolean typeUnknown = problems.failedToMap(BASE.field("type"));
+        if (hc.type() == HealthCheckType.TCP && !typeUnknown && !hc.path().equals(HealthCheckConfig.DEFAULT_PATH)) {
             problems.warning(BASE.field("path"), "has no effect with tcp probes, which only connect; set type: http"
                     + " to probe " + hc.path());
         }
-        if (hc.type() != HealthCheckType.TCP) {
+        if (hc.type() != HealthCheckType.TCP || typeUnknown) {
             if (!hc.path().startsWith("/")) {
                 problems.error(BASE.field("path"), "must start with /; got \"" + hc.path() + "\"");
             } else if (hc.path().chars().anyMatch(c -> c <= ' ' || c >= 127)) {

@@ -91,6 +91,17 @@ class HealthCheckRuleTest {
     }
 
     @Test
+    void aTypeThatFailedToMapStillHasItsHttpSettingsCheckedAndNoTcpWarning() {
+        String yaml = "health_check: {enabled: true, type: HTTP, path: health, expected_status: abc, host: \"a b\"}";
+        assertThat(errors(yaml)).containsExactly(
+                "health_check.type: unknown health check type \"HTTP\"; valid: tcp, http, https",
+                "health_check.path: must start with /; got \"health\"",
+                "health_check.expected_status: \"abc\" is not a status list; use codes or ranges such as 200-399 or 200,204",
+                "health_check.host: must be a plain host name, without spaces or control characters");
+        assertThat(warnings(yaml)).isEmpty();
+    }
+
+    @Test
     void tcpProbesIgnoreTheHttpSettings() {
         String yaml = "health_check: {type: tcp, path: healthz, expected_status: nope, host: \"a b\"}";
         assertThat(errors(yaml)).isEmpty();
