@@ -92,10 +92,14 @@ public final class ConfigMappers {
         module.addDeserializer(Duration.class, new JsonDeserializer<>() {
             @Override
             public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getLongValue() == 0) {
+                JsonToken token = p.currentToken();
+                if (token == JsonToken.VALUE_NUMBER_INT && p.getLongValue() == 0) {
                     return Duration.ZERO;
                 }
-                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                if (!token.isNumeric() && token != JsonToken.VALUE_STRING) {
+                    return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+                }
+                if (token.isNumeric()) {
                     return (Duration) ctxt.handleWeirdStringValue(Duration.class, p.getText(),
                             "a duration needs a unit, e.g. 5s or 100ms");
                 }

@@ -187,6 +187,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aListOrMappingWhereADurationBelongsIsNamedAsSuch() throws Exception {
+        LoadedConfig loaded = loader.parse("health_check: {interval: [1s], timeout: {s: 1}}\ntimeouts: {connect: true}", "test");
+
+        assertThat(render(loaded.problems())).containsExactly(
+                "health_check.interval: expected a duration such as 5s, got a list",
+                "health_check.timeout: expected a duration such as 5s, got a mapping",
+                "timeouts.connect: expected a duration such as 5s, got a boolean");
+    }
+
+    @Test
     void wholeNumbersAreNeverTruncated() throws Exception {
         LoadedConfig loaded = loader.parse("""
                 backends:
