@@ -60,9 +60,10 @@ public final class ConfigMappers {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
-                // an entry or section written with nothing after it ("- " or "health_check:") is
+                // an entry, section or list written with nothing after it ("- ", "health_check:", "backends:") is
                 // empty, as "~" is, and the rules say what belongs there
-                .withCoercionConfig(LogicalType.POJO, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
+                .withCoercionConfig(LogicalType.POJO, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+                .withCoercionConfig(LogicalType.Collection, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
     }
 
     /**

@@ -22,6 +22,13 @@ class BackendsRuleTest {
     }
 
     @Test
+    void anEmptyBackendsKeyIsAnEmptyList() {
+        assertThat(errors("dynamic_backends: true\nbackends:\nmode: http")).isEmpty();
+        assertThat(errors("backends:\nmode: http")).containsExactly(
+                "backends: at least one backend is required (or set dynamic_backends: true to have the admin API fill the list)");
+    }
+
+    @Test
     void anEmptyEntryIsReportedAtItsIndex() {
         assertThat(errors("backends: [{address: \"127.0.0.1:9001\"}, ~]")).containsExactly(
                 "backends[1]: empty backend entry");
