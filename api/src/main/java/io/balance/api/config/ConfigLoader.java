@@ -3,6 +3,7 @@ package io.balance.api.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -61,6 +62,11 @@ public final class ConfigLoader {
         try {
             tree = mapper.readTree(text);
         } catch (JacksonException e) {
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                // no Jackson cause: the CLI rewords a Jackson cause's message, and this one is already plain
+                throw new ConfigFileException(source + " is not valid " + formatName() + ": " + duplicate, null);
+            }
             throw new ConfigFileException(source + " is not valid " + formatName() + ": " + describe(e), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -96,6 +102,21 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalStateException("config model failed to serialise", e);
         }
+    }
+
+    /**
+     * "duplicate key backends[0].address (line 5, column 12)" for the parser's strict duplicate
+     * detection, whose own message names only the key; null for any other error.
+     */
+    private static String duplicateKey(JacksonException e) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
+                || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field '")) {
+            return null;
+        }
+        JsonParser parser = read.getProcessor();
+        String key = parser.getParsingContext().getCurrentName();
+        return describe(e).replace(e.getOriginalMessage(),
+                "duplicate key " + PathStyle.FILE.render(pathOf(parser, null).parent().asWritten(key)));
     }
 
     private String formatName() {

@@ -256,10 +256,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void duplicateKeysAreRejected() {
+    void aDuplicateKeyIsOneLineWithItsPathAndPosition() {
         assertThatThrownBy(() -> loader.parse("mode: http\nmode: tcp\n", "cfg.yaml"))
                 .isInstanceOf(ConfigFileException.class)
-                .hasMessageContaining("Duplicate field 'mode'");
+                .hasMessage("cfg.yaml is not valid YAML: duplicate key mode (line 2, column 5)");
+        assertThatThrownBy(() -> loader.parse("""
+                backends:
+                  - address: "a:1"
+                    address: "a:2"
+                """, "cfg.yaml"))
+                .hasMessage("cfg.yaml is not valid YAML: duplicate key backends[0].address (line 3, column 12)")
+                .hasNoCause();
     }
 
     @Test
