@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.balance.api.validation.FieldPath;
 import io.balance.api.validation.PathStyle;
 import io.balance.api.validation.Problem;
@@ -59,8 +60,8 @@ public final class ConfigLoader {
 
     public LoadedConfig parse(String text, String source) throws ConfigFileException {
         JsonNode tree;
-        try {
-            tree = mapper.readTree(text);
+        try (JsonParser parser = parserFor(text)) {
+            tree = mapper.readTree(parser);
         } catch (JacksonException e) {
             String duplicate = duplicateKey(e);
             if (duplicate != null) {
@@ -68,6 +69,8 @@ public final class ConfigLoader {
                 throw new ConfigFileException(source + " is not valid " + formatName() + ": " + duplicate, null);
             }
             throw new ConfigFileException(source + " is not valid " + formatName() + ": " + describe(e), e);
+        } catch (IOException e) {
+            throw new ConfigFileException("cannot read " + source + ": " + e.getMessage(), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ConfigFileException(source + " is empty", null);
@@ -102,6 +105,11 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalStateException("config model failed to serialise", e);
         }
+    }
+
+    private JsonParser parserFor(String text) throws IOException {
+        JsonParser parser = mapper.createParser(text);
+        return parser instanceof YAMLParser ? new YamlSpecialFloats(parser) : parser;
     }
 
     /**

@@ -270,6 +270,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void yamlInfinityAndNotANumberReachTheirFieldsAsNumbers() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                backends:
+                  - address: "a:1"
+                    weight: .inf
+                  - address: "a:2"
+                    weight: -.Inf
+                    max_connections: .nan
+                """, "test");
+
+        assertThat(render(loaded.problems())).containsExactly(
+                "backends[0].weight: expected a whole number, got Infinity",
+                "backends[1].weight: expected a whole number, got -Infinity",
+                "backends[1].max_connections: expected a whole number, got NaN");
+        assertThat(loader.parse("load_balancer: {load_factor: .inf}", "test").config().loadBalancer().loadFactor())
+                .isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void emptyAndScalarFilesAreRejected() {
         assertThatThrownBy(() -> loader.parse("", "cfg.yaml")).hasMessage("cfg.yaml is empty");
         assertThatThrownBy(() -> loader.parse("just text", "cfg.yaml"))
