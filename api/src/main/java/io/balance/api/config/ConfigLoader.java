@@ -62,6 +62,8 @@ public final class ConfigLoader {
         JsonNode tree;
         try (JsonParser parser = parserFor(text)) {
             tree = mapper.readTree(parser);
+        } catch (YamlAliases.Refused e) {
+            throw new ConfigFileException(source + " " + e.getMessage(), null);
         } catch (JacksonException e) {
             String duplicate = duplicateKey(e);
             if (duplicate != null) {
@@ -109,7 +111,7 @@ public final class ConfigLoader {
 
     private JsonParser parserFor(String text) throws IOException {
         JsonParser parser = mapper.createParser(text);
-        return parser instanceof YAMLParser ? new YamlSpecialFloats(parser) : parser;
+        return parser instanceof YAMLParser yaml ? new YamlSpecialFloats(new YamlAliases(yaml)) : parser;
     }
 
     /**

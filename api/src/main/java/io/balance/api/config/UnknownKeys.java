@@ -10,6 +10,9 @@ final class UnknownKeys {
     }
 
     static String message(String key, Collection<Object> known) {
+        if (YamlAliases.MERGE_KEY.equals(key)) {
+            return "YAML merge keys are not supported; write the keys out";
+        }
         List<String> names = known == null ? List.of() : known.stream().map(Object::toString).sorted().toList();
         String closest = names.stream()
                 .min(Comparator.comparingInt(name -> distance(key, name)))

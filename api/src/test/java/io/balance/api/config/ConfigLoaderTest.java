@@ -270,6 +270,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedInOneLineInsteadOfReadAsAString() {
+        assertThatThrownBy(() -> loader.parse("""
+                x-common: &t {connect: 1s}
+                timeouts: *t
+                """, "cfg.yaml"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage("cfg.yaml uses a YAML alias (*t, line 2); aliases and anchors are not supported: write the values out");
+    }
+
+    @Test
+    void aYamlMergeKeyIsReportedAtItsPathAndTheRestIsStillChecked() throws Exception {
+        LoadedConfig loaded = loader.parse("""
+                base: &b {name: n}
+                backends:
+                  - <<: *b
+                    address: "a:1"
+                    weight: x
+                """, "test");
+
+        assertThat(render(loaded.problems())).hasSize(3).contains(
+                "backends[0].<<: YAML merge keys are not supported; write the keys out",
+                "backends[0].weight: expected a whole number, got \"x\"");
+    }
+
+    @Test
     void yamlInfinityAndNotANumberReachTheirFieldsAsNumbers() throws Exception {
         LoadedConfig loaded = loader.parse("""
                 backends:
