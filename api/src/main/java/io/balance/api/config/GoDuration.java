@@ -16,9 +16,12 @@ public final class GoDuration {
     }
 
     public static Duration parse(String text) {
-        String s = text.trim();
+        String s = text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty duration; use a value such as 5s or 100ms");
+        }
+        if (!s.equals(text)) {
+            throw new IllegalArgumentException("duration \"" + text + "\" has spaces around it; write " + s);
         }
         boolean negative = s.startsWith("-");
         if (negative || s.startsWith("+")) {

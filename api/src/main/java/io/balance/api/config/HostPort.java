@@ -50,6 +50,10 @@ public record HostPort(String host, int port) {
             if (host.contains(":")) {
                 throw new IllegalArgumentException("invalid address \"" + text + "\"; use host:port, e.g. 10.0.0.5:8080");
             }
+            if (looksLikeIpv4(host) && !validIpv4(host)) {
+                throw new IllegalArgumentException("invalid IPv4 address \"" + host + "\" in address \"" + text
+                        + "\"; each of its four parts is 0-255");
+            }
             if (!host.isEmpty() && !validHostName(host)) {
                 throw new IllegalArgumentException("invalid host \"" + host + "\" in address \"" + text + "\"");
             }
@@ -60,6 +64,24 @@ public record HostPort(String host, int port) {
     /** Hex digits and colons (and dots, for an embedded IPv4 such as ::ffff:10.0.0.1). */
     private static boolean looksLikeIpv6(String host) {
         return host.contains(":") && host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+    }
+
+    /** Digits and dots only: an IPv4 address, or a mistyped one, never a host name to look up. */
+    private static boolean looksLikeIpv4(String host) {
+        return !host.isEmpty() && host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+    }
+
+    private static boolean validIpv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutScheme(String rest) {

@@ -24,6 +24,8 @@ class GoDurationTest {
         assertThatThrownBy(() -> GoDuration.parse("5 s")).hasMessageContaining("invalid duration");
         assertThatThrownBy(() -> GoDuration.parse("5d")).hasMessageContaining("invalid duration");
         assertThatThrownBy(() -> GoDuration.parse("")).hasMessageContaining("empty duration");
+        assertThatThrownBy(() -> GoDuration.parse("1s ")).hasMessage("duration \"1s \" has spaces around it; write 1s");
+        assertThatThrownBy(() -> GoDuration.parse("\t500ms")).hasMessage("duration \"\t500ms\" has spaces around it; write 500ms");
     }
 
     @Test

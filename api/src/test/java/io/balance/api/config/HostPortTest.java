@@ -36,6 +36,17 @@ class HostPortTest {
     }
 
     @Test
+    void digitsAndDotsMustBeAValidIpv4Address() {
+        assertThatThrownBy(() -> HostPort.parse("256.1.1.1:80"))
+                .hasMessage("invalid IPv4 address \"256.1.1.1\" in address \"256.1.1.1:80\"; each of its four parts is 0-255");
+        assertThatThrownBy(() -> HostPort.parse("10.0.0:80")).hasMessageStartingWith("invalid IPv4 address \"10.0.0\"");
+        assertThatThrownBy(() -> HostPort.parse("10..0.1:80")).hasMessageStartingWith("invalid IPv4 address \"10..0.1\"");
+        assertThatThrownBy(() -> HostPort.parse("1.2.3.4.5:80")).hasMessageStartingWith("invalid IPv4 address");
+        assertThat(HostPort.parse("255.255.255.255:80").host()).isEqualTo("255.255.255.255");
+        assertThat(HostPort.parse("10.0.0.1a:80").host()).isEqualTo("10.0.0.1a");
+    }
+
+    @Test
     void rejectsBadPorts() {
         assertThatThrownBy(() -> HostPort.parse("host:")).hasMessage("invalid port \"\" in address \"host:\"; ports are 1-65535");
         assertThatThrownBy(() -> HostPort.parse("host:http")).hasMessage("invalid port \"http\" in address \"host:http\"; ports are 1-65535");
