@@ -15,7 +15,7 @@ import io.netty.util.ByteProcessor;
  * up to {@link Integer#MAX_VALUE}, trailer fields checked like head fields): whatever it refuses
  * closes the connection.
  *
- * <p>A request body is forwarded as it came except for chunk extensions: with {@code cutsExtensions},
+ * <p>A request body is forwarded as it came except for chunk extensions: for a request,
  * {@link #scan} stops before whatever follows a chunk size on its line ({@link #cutting()}), and
  * {@link #skipCut} passes over it, so the caller forwards {@code SIZE CRLF} alone. Extensions are
  * where parsers disagree most (quoted strings, bare CR or LF), and no backend needs them.
@@ -31,9 +31,16 @@ final class ChunkedFraming implements ByteProcessor {
     private boolean cutting;
     private RejectReason failure;
 
-    ChunkedFraming(int maxTrailerFields, int maxTrailerBytes, boolean cutsExtensions) {
+    /**
+     * @param ofRequest a request body's: chunk extensions are cut, and the trailer section may not
+     *                  carry fields only a head may ({@link HeadSyntax})
+     */
+    ChunkedFraming(int maxTrailerFields, int maxTrailerBytes, boolean ofRequest) {
         this.trailer = new HeadSyntax(maxTrailerFields, 0, maxTrailerBytes);
-        this.cutsExtensions = cutsExtensions;
+        this.cutsExtensions = ofRequest;
+        if (ofRequest) {
+            trailer.refuseHeadOnlyTrailerFields();
+        }
     }
 
     void start() {

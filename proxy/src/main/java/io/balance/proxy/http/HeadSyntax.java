@@ -6,6 +6,8 @@ import static io.balance.proxy.http.HttpBytes.LF;
 import static io.balance.proxy.http.HttpBytes.SP;
 
 import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Checks the raw bytes of a request head, or of a chunked body's trailer section, and finds where
@@ -13,6 +15,10 @@ import io.netty.util.ByteProcessor;
  * tab-separated request-line words, a lower-case {@code http/1.1}, bare LF; and it holds the
  * limits: the request line's length (with any empty lines before it), the field section's size
  * and its number of fields. One byte at a time, so a head may arrive split at any point.
+ *
+ * <p>A request's trailer section ({@link #refuseHeadOnlyTrailerFields}) may not carry the fields that frame, route, authenticate or qualify a
+ * request, nor those that claim who the client is (RFC 9110 6.5.1): a backend that merges trailers
+ * into the head would otherwise take them from the client as if they had come through the proxy.
  *
  * <p>Feed it with {@code ByteBuf.forEachByte}: {@link #process} returns false once the head is
  * complete ({@link #isDone()}) or condemned ({@link #failure()}).
@@ -25,6 +31,14 @@ final class HeadSyntax implements ByteProcessor {
         DONE, FAILED
     }
 
+    /** In lower case, as trailer names are recorded. */
+    private static final Set<String> NOT_IN_TRAILERS = Set.of("content-length", "transfer-encoding", "trailer", "host",
+            "connection", "keep-alive", "proxy-connection", "te", "upgrade", "expect", "max-forwards", "cache-control",
+            "pragma", "range", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range",
+            "authorization", "proxy-authorization", "cookie", "content-encoding", "content-type", "content-range",
+            "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-real-ip");
+    private static final int LONGEST_NOT_IN_TRAILERS = NOT_IN_TRAILERS.stream().mapToInt(String::length).max().orElseThrow();
+
     private final int maxFields;
     private final int maxLine;
     private final int maxFieldBytes;
@@ -34,6 +48,8 @@ final class HeadSyntax implements ByteProcessor {
     private int lineBytes;
     private int fieldBytes;
     private RejectReason failure;
+    private byte[] trailerName; // the lower-cased start of the trailer field name being read; null unless refused fields are checked
+    private int trailerNameLength;
 
     /**
      * @param maxLine       bytes of the request line without its CRLF, with any empty lines before it (414 beyond)
@@ -53,6 +69,11 @@ final class HeadSyntax implements ByteProcessor {
     /** Expects a trailer section: field lines and an empty line. */
     void expectTrailer() {
         reset(State.FIELD_START);
+    }
+
+    /** From now on a trailer section may not carry the fields only a request head may (see above). */
+    void refuseHeadOnlyTrailerFields() {
+        trailerName = new byte[LONGEST_NOT_IN_TRAILERS + 1];
     }
 
     private void reset(State first) {
@@ -132,13 +153,22 @@ final class HeadSyntax implements ByteProcessor {
                     return fail(RejectReason.TOO_MANY_HEADERS);
                 } else {
                     state = State.NAME;
+                    if (trailerName != null) {
+                        trailerNameLength = 0;
+                        recordTrailerName(b);
+                    }
                 }
             }
             case NAME -> {
                 if (b == ':') {
+                    if (trailerName != null && notInTrailers()) {
+                        return fail(RejectReason.BAD_HEADER);
+                    }
                     state = State.VALUE;
                 } else if (!HttpBytes.isTchar(b)) {
                     return fail(RejectReason.BAD_HEADER); // includes whitespace before the colon
+                } else if (trailerName != null) {
+                    recordTrailerName(b);
                 }
             }
             case VALUE -> {
@@ -160,6 +190,17 @@ final class HeadSyntax implements ByteProcessor {
             }
         }
         return true;
+    }
+
+    private void recordTrailerName(byte b) {
+        if (trailerNameLength < trailerName.length) {
+            trailerName[trailerNameLength++] = HttpBytes.lower(b);
+        }
+    }
+
+    private boolean notInTrailers() {
+        return trailerNameLength <= LONGEST_NOT_IN_TRAILERS
+                && NOT_IN_TRAILERS.contains(new String(trailerName, 0, trailerNameLength, StandardCharsets.ISO_8859_1));
     }
 
     /** Exactly {@code HTTP/d.d} then CR: never {@code http/1.1}. */

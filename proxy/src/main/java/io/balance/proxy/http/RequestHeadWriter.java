@@ -22,7 +22,8 @@ import java.util.Arrays;
  * {@code Proxy-Connection}, {@code TE}, {@code Trailer}, {@code Upgrade},
  * {@code Proxy-Authorization}, and the fields {@code Connection} names) are left out, and
  * {@code X-Forwarded-For/-Proto/-Host} are set: extended or kept when the client is a trusted
- * proxy, overwritten otherwise. {@code Connection} can never take away the fields that frame the
+ * proxy, overwritten otherwise. The other fields that claim who the client is ({@code Forwarded},
+ * {@code X-Real-IP}) are kept from a trusted proxy and left out otherwise. {@code Connection} can never take away the fields that frame the
  * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}. An absolute-form
  * target is forwarded in origin-form, its authority taking the place of the client's {@code Host}
  * (RFC 9112 3.2.2), so the backend and {@code X-Forwarded-Host} see the host the request names.
@@ -37,6 +38,8 @@ final class RequestHeadWriter {
     private static final byte[] X_FORWARDED_FOR = bytes("x-forwarded-for");
     private static final byte[] X_FORWARDED_PROTO = bytes("x-forwarded-proto");
     private static final byte[] X_FORWARDED_HOST = bytes("x-forwarded-host");
+    private static final byte[] FORWARDED = bytes("forwarded");
+    private static final byte[] X_REAL_IP = bytes("x-real-ip");
 
     private static final byte[] XFF_PREFIX = bytes("x-forwarded-for: ");
     private static final byte[] XFF_SEPARATOR = bytes(", ");
@@ -46,7 +49,7 @@ final class RequestHeadWriter {
     private static final byte[] CRLF = bytes("\r\n");
     private static final int ADDED_MAX = XFF_PREFIX.length + XFF_SEPARATOR.length + 48 + XFP_HTTP.length + XFH_PREFIX.length + 3 * CRLF.length;
 
-    private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH }
+    private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH, CLIENT_CLAIM }
 
     /** Per event loop: the offsets of the {@code Connection} tokens of the head being written. */
     private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
@@ -128,6 +131,7 @@ final class RequestHeadWriter {
                     hostKept |= trusted;
                     yield trusted;
                 }
+                case CLIENT_CLAIM -> trusted;
             };
             if (!keep) {
                 out.writeBytes(head, runStart, lineStart - runStart);
@@ -179,6 +183,9 @@ final class RequestHeadWriter {
         }
         if (nameEquals(head, from, length, X_FORWARDED_HOST)) {
             return Kind.XFH;
+        }
+        if (nameEquals(head, from, length, FORWARDED) || nameEquals(head, from, length, X_REAL_IP)) {
+            return Kind.CLIENT_CLAIM;
         }
         for (byte[] name : HOP_BY_HOP) {
             if (nameEquals(head, from, length, name)) {

@@ -155,6 +155,11 @@ class RequestAcceptanceTest {
                 Arguments.of("bad chunk framing", "3\r\nabcXX\r\n0\r\n\r\n", RejectReason.BAD_CHUNK),
                 Arguments.of("folded trailer", "3\r\nabc\r\n0\r\nX-T: 1\r\n 2\r\n\r\n", RejectReason.OBS_FOLD),
                 Arguments.of("control character in a chunk extension", "3;a=\u0001\r\nabc\r\n0\r\n\r\n", RejectReason.BAD_CHUNK),
+                Arguments.of("framing field in the trailer", "3\r\nabc\r\n0\r\nX-T: 1\r\nContent-Length: 5\r\n\r\n",
+                        RejectReason.BAD_HEADER),
+                Arguments.of("Host in the trailer", "3\r\nabc\r\n0\r\nhOsT: other\r\n\r\n", RejectReason.BAD_HEADER),
+                Arguments.of("client address claim in the trailer", "3\r\nabc\r\n0\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n",
+                        RejectReason.BAD_HEADER),
                 Arguments.of("trailer section too large", "3\r\nabc\r\n0\r\nX-T: " + "t".repeat(1100) + "\r\n\r\n",
                         RejectReason.HEADER_TOO_LARGE));
     }

@@ -87,13 +87,13 @@ class RequestForwardingTest {
     }
 
     @Test
-    void dropsHopByHopFieldsAndEveryFieldConnectionNames() throws Exception {
+    void dropsHopByHopFieldsEveryFieldConnectionNamesAndUntrustedClientClaims() throws Exception {
         start("");
         String request = "GET / HTTP/1.1\r\nHost: h\r\nConnection: close, X-Hop-1 , x-hop-2\r\nKeep-Alive: timeout=5\r\n"
                 + "X-Hop-1: a\r\nTE: trailers\r\nTrailer: X-T\r\nUpgrade: h2c\r\nProxy-Authorization: Basic eA==\r\n"
                 + "Proxy-Connection: keep-alive\r\nX-HOP-2: b\r\nX-Kept: c\r\nconnection: a, b, c, d, e, f, g, h, i, j, X-Hop-3\r\n"
                 + "X-Hop-3: d\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil\r\nX-Forwarded-For: 6.6.6.6\r\n"
-                + "X-Forwarded-For: 7.7.7.7\r\n\r\n";
+                + "X-Forwarded-For: 7.7.7.7\r\nForwarded: for=6.6.6.6;proto=https\r\nX-Real-IP: 6.6.6.6\r\n\r\n";
         String expected = "GET / HTTP/1.1\r\nHost: h\r\nX-Kept: c\r\n" + FORWARDED + "x-forwarded-host: h\r\n\r\n";
 
         assertThat(forwarded(request, expected.length())).isEqualTo(expected);
@@ -131,8 +131,8 @@ class RequestForwardingTest {
     void reframesAChunkedBodyWithItsTrailer() throws Exception {
         start("");
         String head = "POST /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n";
-        String request = head + "Connection: close\r\n\r\n5;ext=\"v\"\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n";
-        String expected = head + FORWARDED + "x-forwarded-host: h\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n";
+        String request = head + "Connection: close\r\n\r\n5;ext=\"v\"\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\nX-Content-Length-Of-The-Whole-Body: 11\r\n\r\n";
+        String expected = head + FORWARDED + "x-forwarded-host: h\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\nX-Content-Length-Of-The-Whole-Body: 11\r\n\r\n";
 
         assertThat(forwarded(request, expected.length())).isEqualTo(expected);
     }
@@ -141,8 +141,10 @@ class RequestForwardingTest {
     void keepsAndExtendsForwardedFieldsOfATrustedProxy() throws Exception {
         start("http: {trusted_proxies: [127.0.0.0/8]}");
         String request = "GET / HTTP/1.0\r\nX-Forwarded-For:  203.0.113.7, 10.0.0.1 \r\nX-Forwarded-For: 10.9.9.9\r\n"
-                + "X-Forwarded-Proto: https\r\nx-forwarded-host: public.example\r\n\r\n";
+                + "X-Forwarded-Proto: https\r\nx-forwarded-host: public.example\r\nForwarded: for=203.0.113.7\r\n"
+                + "X-Real-IP: 203.0.113.7\r\n\r\n";
         String expected = "GET / HTTP/1.0\r\nX-Forwarded-Proto: https\r\nx-forwarded-host: public.example\r\n"
+                + "Forwarded: for=203.0.113.7\r\nX-Real-IP: 203.0.113.7\r\n"
                 + "x-forwarded-for: 203.0.113.7, 10.0.0.1, 127.0.0.1\r\n\r\n";
 
         assertThat(forwarded(request, expected.length())).isEqualTo(expected);

@@ -62,7 +62,7 @@ class ResponseForwardingTest {
 
     @Test
     void passesAChunkedBodyWithTrailersThroughVerbatim() throws Exception {
-        String body = "4\r\nwiki\r\n6;ext=1\r\npedia \r\n0\r\nX-Trailer: t\r\n\r\n";
+        String body = "4\r\nwiki\r\n6;ext=1\r\npedia \r\n0\r\nX-Trailer: t\r\nContent-Type: text/plain\r\n\r\n";
         start(head -> new Answer(List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", body.substring(0, 9),
                 body.substring(9)), false));
 
