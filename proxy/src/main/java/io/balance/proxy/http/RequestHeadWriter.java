@@ -27,6 +27,9 @@ import java.util.Arrays;
  * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}. An absolute-form
  * target is forwarded in origin-form, its authority taking the place of the client's {@code Host}
  * (RFC 9112 3.2.2), so the backend and {@code X-Forwarded-Host} see the host the request names.
+ * An HTTP/1.0 request asks the backend for a persistent connection ({@code Connection: keep-alive},
+ * RFC 9112 C.2.2), as an HTTP/1.1 one does by default, so its backend connection can go back to
+ * the pool whatever the client wants for its own connection.
  */
 final class RequestHeadWriter {
     private static final byte[] CONNECTION = bytes("connection");
@@ -46,8 +49,10 @@ final class RequestHeadWriter {
     private static final byte[] XFP_HTTP = bytes("x-forwarded-proto: http\r\n");
     private static final byte[] XFH_PREFIX = bytes("x-forwarded-host: ");
     private static final byte[] HOST_PREFIX = bytes("host: ");
+    private static final byte[] KEEP_ALIVE_1_0 = bytes("connection: keep-alive\r\n");
     private static final byte[] CRLF = bytes("\r\n");
-    private static final int ADDED_MAX = XFF_PREFIX.length + XFF_SEPARATOR.length + 48 + XFP_HTTP.length + XFH_PREFIX.length + 3 * CRLF.length;
+    private static final int ADDED_MAX = XFF_PREFIX.length + XFF_SEPARATOR.length + 48 + XFP_HTTP.length + XFH_PREFIX.length + 3 * CRLF.length
+            + KEEP_ALIVE_1_0.length;
 
     private enum Kind { KEEP, DROP, HOST, XFF, XFP, XFH, CLIENT_CLAIM }
 
@@ -154,6 +159,9 @@ final class RequestHeadWriter {
         }
         if (!hostKept && hostFrom >= 0) {
             out.writeBytes(XFH_PREFIX).writeBytes(head, hostFrom, hostTo - hostFrom).writeBytes(CRLF);
+        }
+        if (!requestHead.http11()) {
+            out.writeBytes(KEEP_ALIVE_1_0);
         }
         return out.writeBytes(CRLF);
     }

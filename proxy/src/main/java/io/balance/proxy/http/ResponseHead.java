@@ -38,6 +38,7 @@ final class ResponseHead {
     private static final byte[] CHUNKED = bytes("chunked");
     private static final byte[] CLOSE = bytes("close");
     private static final byte[] KEEP_ALIVE = bytes("keep-alive");
+    private static final byte[] HTTP_1_1 = bytes("HTTP/1.1");
     private static final int MAX_CONNECTION_TOKENS = 16;
     private static final int CRLF = ('\r' << 8) | '\n';
 
@@ -139,9 +140,12 @@ final class ResponseHead {
         return contentLength;
     }
 
-    /** Writes the status line and every end-to-end field line, each ended by CRLF. */
+    /**
+     * Writes the status line and every end-to-end field line, each ended by CRLF. The status line
+     * carries the proxy's own version, HTTP/1.1, whatever the backend's (RFC 9110 6.2).
+     */
     void copyEndToEndFields(ByteBuf out) {
-        out.writeBytes(head, 0, statusContentEnd).writeShort(CRLF);
+        out.writeBytes(HTTP_1_1).writeBytes(head, HTTP_1_1.length, statusContentEnd - HTTP_1_1.length).writeShort(CRLF);
         for (int i = 0; i < fieldCount; i++) {
             if (!drop[i]) {
                 out.writeBytes(head, fieldStart[i], fieldEnd[i] - fieldStart[i]).writeShort(CRLF);

@@ -145,7 +145,7 @@ class RequestForwardingTest {
                 + "X-Real-IP: 203.0.113.7\r\n\r\n";
         String expected = "GET / HTTP/1.0\r\nX-Forwarded-Proto: https\r\nx-forwarded-host: public.example\r\n"
                 + "Forwarded: for=203.0.113.7\r\nX-Real-IP: 203.0.113.7\r\n"
-                + "x-forwarded-for: 203.0.113.7, 10.0.0.1, 127.0.0.1\r\n\r\n";
+                + "x-forwarded-for: 203.0.113.7, 10.0.0.1, 127.0.0.1\r\nconnection: keep-alive\r\n\r\n";
 
         assertThat(forwarded(request, expected.length())).isEqualTo(expected);
     }
@@ -172,7 +172,7 @@ class RequestForwardingTest {
     @Test
     void addsNoForwardedHostWithoutAHost() throws Exception {
         start("");
-        String expected = "GET / HTTP/1.0\r\n" + FORWARDED + "\r\n";
+        String expected = "GET / HTTP/1.0\r\n" + FORWARDED + "connection: keep-alive\r\n\r\n";
 
         assertThat(forwarded("GET / HTTP/1.0\r\n\r\n", expected.length())).isEqualTo(expected);
     }

@@ -96,6 +96,21 @@ class ResponseForwardingTest {
     }
 
     @Test
+    void asksForAPersistentBackendConnectionForHttp10Clients() throws Exception {
+        // answers as a backend that keeps an HTTP/1.0 connection only when asked to
+        start(head -> head.startsWith("GET / HTTP/1.0") && head.toLowerCase().contains("connection: keep-alive")
+                ? Answer.of("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")
+                : new Answer(List.of("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"), true));
+
+        String keepAlive = "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n";
+        String answer = RawHttp.exchange(proxy.port(), keepAlive + keepAlive + "GET / HTTP/1.0\r\n\r\n");
+
+        String kept = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nconnection: keep-alive\r\n\r\nok";
+        assertThat(answer).isEqualTo(kept + kept + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nconnection: close\r\n\r\nok");
+        assertThat(backend.connections()).isEqualTo(1);
+    }
+
+    @Test
     void relaysInterimResponsesBeforeTheFinalOne() throws Exception {
         start(head -> Answer.of("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"));
 
