@@ -137,9 +137,13 @@ class LiveChangeTest {
         push(2, b);
 
         assertThat(proxy.get("/").body()).isEqualTo("b");
+        assertThat(proxy.admin("GET", "/backends", null, null).body())
+                .contains("\"state\" : \"draining\"").contains("\"name\" : \"a\"");
         HttpResponse<String> finished = slow.get(10, TimeUnit.SECONDS);
         assertThat(finished.statusCode()).isEqualTo(200);
         assertThat(finished.body()).isEqualTo("a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !proxy.admin("GET", "/backends", null, null).body().contains("draining"));
+        assertThat(proxy.admin("GET", "/backends", null, null).body()).doesNotContain("\"name\" : \"a\"");
     }
 
     @Test

@@ -316,11 +316,15 @@ class EndpointPropagationTest {
         return millis(gone - before);
     }
 
-    /** The addresses a pod's {@code GET /backends} lists. */
+    /** The addresses of the set in force a pod's {@code GET /backends} lists (not removed ones still draining). */
     static Set<String> proxyBackends(ProxyPod pod) throws IOException, InterruptedException {
         JsonNode backends = JSON.readTree(get(pod.adminUrl() + "/backends").body()).path("backends");
         Set<String> addresses = new HashSet<>();
-        backends.forEach(b -> addresses.add(b.path("address").asText()));
+        backends.forEach(b -> {
+            if (!"draining".equals(b.path("state").asText())) {
+                addresses.add(b.path("address").asText());
+            }
+        });
         return addresses;
     }
 

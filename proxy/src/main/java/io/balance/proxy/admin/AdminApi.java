@@ -17,6 +17,7 @@ import io.balance.proxy.ProxyServer;
 import io.balance.proxy.ReloadResult;
 import io.balance.proxy.backend.ApplyResult;
 import io.balance.proxy.backend.Backend;
+import io.balance.proxy.backend.BackendRegistry;
 import io.balance.proxy.backend.BackendSet;
 import io.balance.proxy.lb.SlowStart;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -191,10 +192,13 @@ public final class AdminApi {
                 .put("slow_start_remaining_ms", slowStart.remainingMillis(backend));
     }
 
-    static ObjectNode backendsNode(BackendSet set, SlowStart slowStart) {
+    /** The set in force, then the removed backends still finishing requests (state {@code draining}). */
+    static ObjectNode backendsNode(BackendRegistry registry) {
+        BackendSet set = registry.current();
         ObjectNode node = JSON.createObjectNode().put("version", set.version());
         ArrayNode list = node.putArray("backends");
-        set.backends().forEach(b -> list.add(backendNode(b, slowStart)));
+        set.backends().forEach(b -> list.add(backendNode(b, registry.slowStart())));
+        registry.leaving().forEach(b -> list.add(backendNode(b, registry.slowStart())));
         return node;
     }
 

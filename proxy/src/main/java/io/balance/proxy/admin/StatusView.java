@@ -5,6 +5,7 @@ import io.balance.proxy.BuildInfo;
 import io.balance.proxy.ProxyServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,7 +31,7 @@ final class StatusView {
     }
 
     ObjectNode backends() {
-        return AdminApi.backendsNode(server.state().registry().current(), server.state().registry().slowStart());
+        return AdminApi.backendsNode(server.state().registry());
     }
 
     ObjectNode config() {
@@ -45,8 +46,10 @@ final class StatusView {
         ObjectNode node = AdminApi.mapper().createObjectNode()
                 .put("status", notReady == null ? "ready" : "not ready: " + notReady)
                 .put("version", server.buildInfo().version())
+                .put("git_commit", server.buildInfo().gitCommit())
+                .put("build_time", server.buildInfo().buildTime())
                 .put("mode", server.config().mode().key())
-                .put("listen", server.trafficAddress().toString())
+                .put("listen", hostPort(server.trafficAddress()))
                 .put("transport", server.transportName())
                 .put("uptime_seconds", uptime.toSeconds())
                 .put("started_at", server.startedAt().toString())
@@ -67,5 +70,11 @@ final class StatusView {
                 .put("heap_max_bytes", heap.getMax());
         node.set("backends", backends().get("backends"));
         return node;
+    }
+
+    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}, as the config spells a listen address. */
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * shape, unknown keys).
  */
 record VersionedRequest(long version, JsonNode payload, List<String> problems) {
+    /**
+     * The highest version a push may carry: the largest whole number every JSON client holds
+     * exactly (2^53 - 1). A higher one would leave no version to send after it.
+     */
+    static final long MAX_VERSION = (1L << 53) - 1;
+
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;]*; (line: \\d+, column: \\d+)]");
 
     static VersionedRequest parse(ObjectMapper json, String body, String field, Predicate<JsonNode> shape, String hint) {
@@ -34,8 +40,9 @@ record VersionedRequest(long version, JsonNode payload, List<String> problems) {
         }
         List<String> problems = new ArrayList<>();
         JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 0) {
-            problems.add("version: required, a whole number >= 0 that grows with every change");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 0
+                || version.asLong() > MAX_VERSION) {
+            problems.add("version: required, a whole number from 0 to " + MAX_VERSION + " that grows with every change");
         }
         JsonNode payload = root.get(field);
         if (payload == null || !shape.test(payload)) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -29,6 +31,7 @@ public final class BackendRegistry {
     private final Function<BackendConfig, BackendHealth> healthFactory;
     private final SlowStart slowStart;
     private final List<BackendListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Backend> leaving = ConcurrentHashMap.newKeySet(); // removed, with requests still on them
     private LoadBalancerConfig loadBalancerConfig;
     private boolean pushed;
 
@@ -52,6 +55,12 @@ public final class BackendRegistry {
     /** The set in force; read it once per request. */
     public BackendSet current() {
         return current.get();
+    }
+
+    /** Backends removed from the set that still have requests on them (state draining). */
+    public List<Backend> leaving() {
+        leaving.removeIf(backend -> backend.activeRequests() == 0);
+        return List.copyOf(leaving);
     }
 
     /** True once a set arrived over the admin API: file reloads no longer replace it. */
@@ -129,8 +138,12 @@ public final class BackendRegistry {
         for (Backend backend : added) {
             listeners.forEach(l -> l.added(backend));
         }
+        leaving.removeIf(backend -> backend.activeRequests() == 0);
         for (Backend gone : kept.values()) {
             gone.health().drain();
+            if (gone.activeRequests() > 0) {
+                leaving.add(gone);
+            }
             listeners.forEach(l -> l.removed(gone));
         }
         if (!added.isEmpty() || !kept.isEmpty()) {

@@ -110,6 +110,9 @@ class AdminApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("backends[0].address").contains("backends[1].weight");
         assertThat(proxy.admin("PUT", "/backends", TOKEN, "{\"backends\":[]}").body()).contains("version: required");
+        HttpResponse<String> unreachable = proxy.admin("PUT", "/backends", TOKEN, "{\"version\":9007199254740992,\"backends\":[]}");
+        assertThat(unreachable.statusCode()).isEqualTo(400);
+        assertThat(unreachable.body()).contains("version: required, a whole number from 0 to 9007199254740991");
         assertThat(proxy.admin("PUT", "/backends", TOKEN, "not json").statusCode()).isEqualTo(400);
         assertThat(proxy.admin("PUT", "/backends", TOKEN, "{\"version\":1,\"backends\":[],\"extra\":1}").body())
                 .contains("extra: unknown key");
@@ -168,6 +171,8 @@ class AdminApiTest {
         String status = proxy.admin("GET", "/status", null, null).body();
         assertThat(status).contains("\"transport\"").contains("\"config_version\"").contains("\"uptime_seconds\"")
                 .contains("\"heap_used_bytes\"").contains("\"threads\"");
+        assertThat(status).contains("\"git_commit\"").contains("\"build_time\"")
+                .contains("\"listen\" : \"127.0.0.1:" + proxy.port() + "\"");
         String metrics = proxy.admin("GET", "/metrics", null, null).body();
         assertThat(metrics).contains("balance_active_connections").contains("balance_rejected_requests_total{reason=\"no_backend\"}")
                 .contains("balance_http_request_duration_seconds_bucket").contains("jvm_memory_used_bytes")
@@ -232,7 +237,7 @@ class AdminApiTest {
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
         String status = proxy.admin("GET", "/status", null, null).body();
         assertThat(status).contains("\"config_version\" : 7").contains("\"algorithm\" : \"least-connections\"")
-                .contains("\"listen\" : \"/127.0.0.1:" + port + "\"");
+                .contains("\"listen\" : \"127.0.0.1:" + port + "\"");
         assertThat(proxy.admin("PUT", "/config", TOKEN, fleet.formatted(8, port, adminPort, "round-robin")).statusCode())
                 .as("the bearer token still comes from this instance's file").isEqualTo(200);
         assertThat(proxy.get("/").statusCode()).isEqualTo(200);
