@@ -1,6 +1,7 @@
 package io.balance.proxy.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.balance.api.config.HostPort;
 import io.balance.proxy.BuildInfo;
 import io.balance.proxy.ProxyServer;
 import java.lang.management.ManagementFactory;
@@ -75,6 +76,6 @@ final class StatusView {
     /** {@code 127.0.0.1:8080} or {@code [::1]:8080}, as the config spells a listen address. */
     private static String hostPort(InetSocketAddress address) {
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return new HostPort(host, address.getPort()).toString();
     }
 }

@@ -59,8 +59,12 @@ public final class BackendRegistry {
 
     /** Backends removed from the set that still have requests on them (state draining). */
     public List<Backend> leaving() {
-        leaving.removeIf(backend -> backend.activeRequests() == 0);
+        forgetFinishedLeavers();
         return List.copyOf(leaving);
+    }
+
+    private void forgetFinishedLeavers() {
+        leaving.removeIf(backend -> backend.activeRequests() == 0);
     }
 
     /** True once a set arrived over the admin API: file reloads no longer replace it. */
@@ -138,7 +142,7 @@ public final class BackendRegistry {
         for (Backend backend : added) {
             listeners.forEach(l -> l.added(backend));
         }
-        leaving.removeIf(backend -> backend.activeRequests() == 0);
+        forgetFinishedLeavers();
         for (Backend gone : kept.values()) {
             gone.health().drain();
             if (gone.activeRequests() > 0) {

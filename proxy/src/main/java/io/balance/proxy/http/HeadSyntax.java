@@ -16,9 +16,10 @@ import java.util.Set;
  * limits: the request line's length (with any empty lines before it), the field section's size
  * and its number of fields. One byte at a time, so a head may arrive split at any point.
  *
- * <p>A request's trailer section ({@link #refuseHeadOnlyTrailerFields}) may not carry the fields that frame, route, authenticate or qualify a
- * request, nor those that claim who the client is (RFC 9110 6.5.1): a backend that merges trailers
- * into the head would otherwise take them from the client as if they had come through the proxy.
+ * <p>A request's trailer section ({@link #refuseHeadOnlyTrailerFields}) may not carry the fields
+ * that frame, route, authenticate or qualify a request, nor those that claim who the client is
+ * (RFC 9110 6.5.1): a backend that merges trailers into the head would otherwise take them from
+ * the client as if they had come through the proxy.
  *
  * <p>Feed it with {@code ByteBuf.forEachByte}: {@link #process} returns false once the head is
  * complete ({@link #isDone()}) or condemned ({@link #failure()}).

@@ -23,8 +23,9 @@ import java.util.Arrays;
  * {@code Proxy-Authorization}, and the fields {@code Connection} names) are left out, and
  * {@code X-Forwarded-For/-Proto/-Host} are set: extended or kept when the client is a trusted
  * proxy, overwritten otherwise. The other fields that claim who the client is ({@code Forwarded},
- * {@code X-Real-IP}) are kept from a trusted proxy and left out otherwise. {@code Connection} can never take away the fields that frame the
- * message ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}. An absolute-form
+ * {@code X-Real-IP}) are kept from a trusted proxy and left out otherwise. {@code Connection} can
+ * never take away the fields that frame the message ({@code Content-Length},
+ * {@code Transfer-Encoding}) or {@code Host}. An absolute-form
  * target is forwarded in origin-form, its authority taking the place of the client's {@code Host}
  * (RFC 9112 3.2.2), so the backend and {@code X-Forwarded-Host} see the host the request names.
  * An HTTP/1.0 request asks the backend for a persistent connection ({@code Connection: keep-alive},
